@@ -1,0 +1,107 @@
+/**
+ * Finds the bytes of a component to run. Upstream's order (§3.4, §3.12): the component's `path`,
+ * its `source` when that is a `.wasm`, then `<output_dir>/<name>.wasm`. We add one step: a `.wat`
+ * source is compiled in process (cached by content), so WAT projects run without a build step.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Component, RunConfig } from '../config/model.js';
+import { RunActionError } from '../errors.js';
+import { closest } from '../text/suggest.js';
+
+export class ComponentNotFoundError extends RunActionError {}
+export class WatCompileError extends RunActionError {}
+
+export interface Artifact {
+  /** Component name (from run.toml) or file stem. */
+  name: string;
+  /** The file the bytes came from (the .wat for compiled WAT). */
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** `.run/cache` of a project (or of the directory a bare file is run from). */
+export const cacheDirOf = (dir: string) => join(dir, '.run', 'cache');
+
+export async function loadComponentArtifact(config: RunConfig, component: Component): Promise<Artifact> {
+  const candidates = [
+    component.path,
+    component.source && /\.(wasm|wat)$/i.test(component.source) ? component.source : undefined,
+    join(config.build.outputDir, `${component.name}.wasm`),
+  ].filter((p): p is string => p !== undefined);
+  for (const candidate of candidates) {
+    const file = resolve(config.dir, candidate);
+    if (existsSync(file)) return loadFile(file, component.name, cacheDirOf(config.dir));
+  }
+  throw new ComponentNotFoundError(`component '${component.name}' has not been built: none of ${candidates.join(', ')} exists`, {
+    location: component.location,
+    hint: component.source || component.build ? 'build it first with `run-action build`' : 'set `path` to its .wasm, or `source` to its sources',
+  });
+}
+
+/**
+ * Resolves an exec target as upstream does: an existing file (relative to the project dir, then as
+ * given), else a component name from run.toml.
+ */
+export async function loadTarget(target: string, dir: string, config: RunConfig | undefined): Promise<{ artifact: Artifact; component?: Component }> {
+  for (const file of [resolve(dir, target), isAbsolute(target) ? target : resolve(target)]) {
+    if (existsSync(file) && /\.(wasm|wat)$/i.test(file)) {
+      const stem = file.replace(/^.*[\\/]/, '').replace(/\.(wasm|wat)$/i, '');
+      return { artifact: await loadFile(file, stem, cacheDirOf(dir)) };
+    }
+  }
+  const component = config?.components.find((c) => c.name === target);
+  if (!component) {
+    const names = config?.components.map((c) => c.name) ?? [];
+    const guess = closest(target, names);
+    throw new ComponentNotFoundError(`Component not found: ${target}`, {
+      hint: guess
+        ? `did you mean '${guess}'?`
+        : names.length
+          ? `components in ${config!.file}: ${names.join(', ')}; or give a path to a .wasm/.wat file`
+          : 'give a path to a .wasm or .wat file, or a component name from run.toml',
+    });
+  }
+  return { artifact: await loadComponentArtifact(config!, component), component };
+}
+
+async function loadFile(file: string, name: string, cacheDir: string): Promise<Artifact> {
+  const raw = new Uint8Array(await readFile(file));
+  if (!/\.wat$/i.test(file)) return { name, file, bytes: raw, sha256: sha256Hex(raw) };
+  const bytes = await compileWat(raw, file, cacheDir);
+  return { name, file, bytes, sha256: sha256Hex(bytes) };
+}
+
+/** WAT → binary with jco-transpile's wasm-tools, cached under `.run/cache/wat/<sha256 of the text>.wasm`. */
+async function compileWat(text: Uint8Array, file: string, cacheDir: string): Promise<Uint8Array> {
+  const cached = join(cacheDir, 'wat', `${sha256Hex(text)}.wasm`);
+  if (existsSync(cached)) return new Uint8Array(await readFile(cached));
+  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  let bytes: Uint8Array;
+  try {
+    bytes = await parse(new TextDecoder().decode(text));
+  } catch (err) {
+    throw new WatCompileError(`cannot compile ${file}: ${watMessage(err)}`, { location: { file, ...watPosition(err) }, hint: 'fix the WAT text; the position is in the message' });
+  }
+  await mkdir(join(cacheDir, 'wat'), { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, cached);
+  return bytes;
+}
+
+function watMessage(err: unknown): string {
+  const e = err as { payload?: unknown; message?: string };
+  return String(typeof e.payload === 'string' ? e.payload : (e.message ?? err)).trim();
+}
+
+/** wasm-tools reports `--> <anon>:LINE:COL`. */
+function watPosition(err: unknown): { line?: number; col?: number } {
+  const m = /:(\d+):(\d+)/.exec(watMessage(err));
+  return m ? { line: Number(m[1]), col: Number(m[2]) } : {};
+}
