@@ -21,8 +21,10 @@ async function cached(kind: string, inputs: Array<string | Uint8Array>, build: (
   if (existsSync(file)) return new Uint8Array(readFileSync(file));
   const bytes = await build();
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(`${file}.tmp`, bytes);
-  renameSync(`${file}.tmp`, file);
+  // Per-process temp name: test files run in parallel forks and may build the same fixture at once.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
   return bytes;
 }
 
