@@ -12,12 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { openComponent, transpileCached, type ComponentSession } from '../src/core/engine/index.js';
+import { openComponent, type ComponentSession } from '../src/core/engine/index.js';
 import { jsComponent, watComponent } from '../test/support/fixtures.js';
 import { jsSource, jsWit, watCalc } from '../test/engine/guests.js';
 import { hostConfig, runCache } from '../test/engine/helpers.js';
+import { instantiate } from '../test/support/instantiate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const host = hostConfig();
@@ -54,12 +55,7 @@ async function perSessionCall(s: ComponentSession, args: unknown[], n: number): 
 
 // 1. One live instance, in this thread.
 const watBytes = await watComponent(watCalc);
-const t = await transpileCached(watBytes, runCache);
-const { instantiate } = (await import(pathToFileURL(t.jsFile).href)) as {
-  instantiate: (get: (n: string) => WebAssembly.Module, imports: object) => Promise<{ add(a: number, b: number): number }>;
-};
-const modules = new Map([...t.coreModules].map(([n, b]) => [n, new WebAssembly.Module(b)]));
-const live = await instantiate((n) => modules.get(n)!, {});
+const live = (await instantiate(watBytes)) as { add(a: number, b: number): number };
 let acc = 0;
 const plainAdd = (a: number, b: number) => (a + b) | 0;
 const jsBaseline = perCall(() => (acc = plainAdd(acc, 1)), 1_000_000);

@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseToolchainLock } from '../src/core/config/lock-toml.js';
 import { silentLogger } from '../src/core/log.js';
 import { parseMirror, setupToolchains } from '../src/core/toolchain/index.js';
-import { startLoopback } from '../test/toolchain/support/loopback.js';
+import { startLoopback } from '../test/support/loopback.js';
 import { linuxReleaseAssets, lockText, serveAssets } from '../test/toolchain/support/releases.js';
 
 const ROUNDS = 5;

@@ -4,13 +4,13 @@
  * test process (the host) must survive them all and keep serving calls.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openComponent, type CallOutcome, type ComponentSession, type Grants, type Limits } from '../../src/core/engine/index.js';
 import { cComponent, jsComponent, watComponent } from '../support/fixtures.js';
+import { listen, type Listening } from '../support/loopback.js';
 import { needTool } from '../support/toolchain.js';
 import { c, jsSource, jsWit, watHostile } from './guests.js';
 import { hostConfig, runCache, text } from './helpers.js';
@@ -171,14 +171,13 @@ describe.skipIf(noClang)('hostile C guests (clang + wasi-libc)', () => {
 
 describe('hostile JS guests (componentize-js)', () => {
   let js: ComponentSession;
-  let server: Server;
+  let server: Listening;
   let connections = 0;
   beforeAll(async () => {
     js = await open(await jsComponent(jsSource, { wit: jsWit, world: 'hostile' }), { timeoutMs: 3000 });
-    server = createServer((_req, res) => res.end('reached')).on('connection', () => connections++);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await listen(createServer((_req, res) => res.end('reached')).on('connection', () => connections++));
   }, 300_000);
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('computes normally in a fresh instance', async () => {
     expect(await js.call({ path: ['add'], args: [2, 3], host: hostConfig() })).toMatchObject({ class: 'ok', value: 5 });
@@ -205,8 +204,7 @@ describe('hostile JS guests (componentize-js)', () => {
   });
 
   it('denies an outgoing HTTP request: nothing reaches the loopback server', async () => {
-    const { port } = server.address() as AddressInfo;
-    const outcome = await js.call({ path: ['fetchUrl'], args: [`http://127.0.0.1:${port}/`], host: hostConfig() });
+    const outcome = await js.call({ path: ['fetchUrl'], args: [`${server.origin}/`], host: hostConfig() });
     expect(outcome.class).toBe('policy-violation');
     expect(outcome.message).toContain('wasi:http/outgoing-handler#handle (called 1 time)');
     expect(connections).toBe(0);

@@ -3,13 +3,13 @@
  * what is granted is readable, nothing else is — not through `..`, absolute paths or symlinks — and
  * writing needs a write grant.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cComponent } from '../support/fixtures.js';
 import { needTool } from '../support/toolchain.js';
 import * as guest from './guests.js';
+import { grantedTree } from './granted-tree.js';
 import { hostConfig, runCommand } from './harness.js';
 
 const missing = needTool('clang');
@@ -19,14 +19,7 @@ describe.skipIf(missing)('C program and granted directories', () => {
   let data: string;
 
   beforeAll(() => {
-    base = mkdtempSync(join(tmpdir(), 'host-files-'));
-    data = join(base, 'data');
-    mkdirSync(join(data, 'sub'), { recursive: true });
-    writeFileSync(join(data, 'a.txt'), 'inside\n');
-    writeFileSync(join(data, 'sub', 'b.txt'), 'nested\n');
-    writeFileSync(join(base, 'secret.txt'), 'secret\n');
-    symlinkSync(join(base, 'secret.txt'), join(data, 'escape-link'));
-    symlinkSync(base, join(data, 'escape-dir'));
+    ({ base, data } = grantedTree('host-files-'));
     symlinkSync('sub/b.txt', join(data, 'inner-link'));
   });
   afterAll(() => rmSync(base, { recursive: true, force: true }));

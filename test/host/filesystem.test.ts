@@ -2,12 +2,12 @@
  * wasi:filesystem containment, driven directly through the host's imports (the calls a guest's
  * bindings make), on a real directory tree with symlinks pointing out of the grant.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, GrantedDirectoryError } from '../../src/core/engine/host/index.js';
 import type { PolicyName } from '../../src/core/engine/types.js';
+import { grantedTree } from './granted-tree.js';
 import { hostConfig } from './harness.js';
 
 type Result = { tag: 'err'; val: unknown } | unknown;
@@ -25,14 +25,7 @@ describe('filesystem containment', () => {
   let data: string;
 
   beforeAll(() => {
-    base = mkdtempSync(join(tmpdir(), 'host-fs-'));
-    data = join(base, 'data');
-    mkdirSync(join(data, 'sub'), { recursive: true });
-    writeFileSync(join(data, 'a.txt'), 'inside\n');
-    writeFileSync(join(data, 'sub', 'b.txt'), 'nested\n');
-    writeFileSync(join(base, 'secret.txt'), 'secret\n');
-    symlinkSync(join(base, 'secret.txt'), join(data, 'escape-link'));
-    symlinkSync(base, join(data, 'escape-dir'));
+    ({ base, data } = grantedTree('host-fs-'));
     symlinkSync(join(base, 'not-yet'), join(data, 'dangling-out'));
   });
   afterAll(() => rmSync(base, { recursive: true, force: true }));

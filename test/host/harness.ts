@@ -1,27 +1,10 @@
 /**
- * Test-only harness: transpiles a component with the engine's transpile cache (jco-transpile,
- * `instantiation: async`), imports the generated module and instantiates it with a host's imports.
- * The real runner (worker, limits, outcomes) lives in src/core/engine; this is the smallest path
- * from bytes to a callable instance, so host tests do not depend on it.
+ * Test-only harness for the host tests: a HostConfig with exec's defaults, and running a
+ * wasi:cli command component once with a host's imports (through test/support/instantiate.ts).
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ComponentExit, createHost, type Host } from '../../src/core/engine/host/index.js';
-import { transpileCached } from '../../src/core/engine/transpile-cache.js';
 import type { Grants, HostConfig } from '../../src/core/engine/types.js';
-
-const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'host');
-
-type Instantiate = (getCoreModule: (path: string) => WebAssembly.Module, imports: object) => Promise<Record<string, any>>;
-
-/** Returns a function that makes a fresh instance of `component` with the given imports. */
-export async function loader(component: Uint8Array): Promise<(imports: object) => Promise<Record<string, any>>> {
-  const transpiled = await transpileCached(component, cacheDir);
-  const { instantiate } = (await import(pathToFileURL(transpiled.jsFile).href)) as { instantiate: Instantiate };
-  const compiled = new Map<string, WebAssembly.Module>();
-  for (const [name, bytes] of transpiled.coreModules) compiled.set(name, await WebAssembly.compile(bytes));
-  return (imports) => instantiate((name) => compiled.get(name)!, imports);
-}
+import { instantiate } from '../support/instantiate.js';
 
 /** A HostConfig with the defaults of an exec run (strict, nothing granted), overridden field by field. */
 export function hostConfig(over: Partial<Omit<HostConfig, 'grants'>> & { grants?: Partial<Grants> } = {}): HostConfig {
@@ -47,10 +30,9 @@ const decoder = new TextDecoder();
 
 /** Runs a wasi:cli command component once under `config`. */
 export async function runCommand(component: Uint8Array, config: HostConfig): Promise<CommandRun> {
-  const make = await loader(component);
   const host = createHost(config);
   try {
-    const instance = await make(host.imports);
+    const instance = await instantiate(component, host.imports);
     let code = 0;
     try {
       instance.run.run();

@@ -3,31 +3,33 @@
  * several times, and a throwing import would poison the instance — so the host must answer
  * everything, record it, and keep the instance usable.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../src/core/engine/host/index.js';
 import type { PolicyName } from '../../src/core/engine/types.js';
 import { jsComponent } from '../support/fixtures.js';
+import { listen, type Listening } from '../support/loopback.js';
 import * as guest from './guests.js';
-import { hostConfig, loader } from './harness.js';
+import { loader } from '../support/instantiate.js';
+import { hostConfig } from './harness.js';
 
 const decoder = new TextDecoder();
 
 describe('JS component (StarlingMonkey) on the host', () => {
   let make: Awaited<ReturnType<typeof loader>>;
-  let server: Server;
+  let server: Listening;
   let hits = 0;
 
   beforeAll(async () => {
     make = await loader(await jsComponent(guest.jsSource, { wit: guest.jsWit, world: 'probe' }));
-    server = createServer((_req, res) => {
-      hits++;
-      res.end('reached');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await listen(
+      createServer((_req, res) => {
+        hits++;
+        res.end('reached');
+      }),
+    );
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const instance = async (policy: PolicyName = 'strict') => {
     const host = createHost(hostConfig({ policy }));
@@ -72,8 +74,7 @@ describe('JS component (StarlingMonkey) on the host', () => {
 
   it('fetch() to a loopback server is denied as an error, never reaches it, and is recorded', async () => {
     const { host, exports } = await instance();
-    const port = (server.address() as AddressInfo).port;
-    const result = exports.fetchUrl(`http://127.0.0.1:${port}/x`) as string;
+    const result = exports.fetchUrl(`${server.origin}/x`) as string;
     expect(result).toMatch(/^error: /);
     expect(hits).toBe(0);
     expect(host.violations()).toEqual([

@@ -200,6 +200,28 @@ describe('publishComponents', () => {
     expect(s.requests.map((q) => `${q.method} ${q.outcome}`).slice(0, 5)).toEqual(['GET 429', 'GET 404', 'POST 429', 'GET 404', 'POST 201']);
   });
 
+  it("waits for an upload answer's Retry-After rather than its shorter backoff", async () => {
+    const s = await startServer();
+    const { logger, lines } = recordingLogger();
+    s.faults.fail(503, { method: 'POST', times: 1, headers: { 'retry-after': '1' } });
+    const plan = await planFor(s, [{ component: 'calc', bytes: await calcComponent('add') }]);
+    const [r] = await publishComponents(plan, clientFor(s, logger, TOKENS.acme), logger);
+    expect(r!.action).toBe('published');
+    expect(posts(s)).toEqual([503, 201]);
+    expect(lines.filter((l) => l.startsWith('warn:') && l.includes('503'))).toEqual([expect.stringContaining('retrying in 1.0 s (attempt 2 of 3)')]);
+  });
+
+  it('gives up on an upload whose Retry-After is beyond the limit, without re-sending', async () => {
+    const s = await startServer();
+    const { logger } = recordingLogger();
+    s.faults.fail(503, { method: 'POST', times: 1, headers: { 'retry-after': '3600' } });
+    const plan = await planFor(s, [{ component: 'calc', bytes: await calcComponent('add') }]);
+    const err = await publishComponents(plan, clientFor(s, logger, TOKENS.acme), logger).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryHttpError);
+    expect((err as RegistryHttpError).retryAfterMs).toBe(3_600_000);
+    expect(posts(s)).toEqual([503]);
+  });
+
   it('413 when the upload is over the registry limit, not retried', async () => {
     const s = await startServer({ maxUploadBytes: 16 * 1024 });
     const { logger } = recordingLogger();

@@ -3,28 +3,22 @@
  * Results are cached by the sha256 of every input under test/.cache/, because a componentize-js
  * build costs ~10 s and 800 MB; a cache miss always rebuilds from the real toolchain.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentKey, storeFileSync } from './content-cache.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = join(root, 'test', '.cache', 'fixtures');
 const adapterDir = join(root, 'node_modules', '@bytecodealliance', 'jco', 'lib');
 
 async function cached(kind: string, inputs: Array<string | Uint8Array>, build: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const h = createHash('sha256').update(kind);
-  for (const i of inputs) h.update(String(i.length)).update(':').update(i);
-  const file = join(cacheDir, `${kind}-${h.digest('hex').slice(0, 24)}.wasm`);
+  const file = join(cacheDir, `${kind}-${contentKey(kind, inputs).slice(0, 24)}.wasm`);
   if (existsSync(file)) return new Uint8Array(readFileSync(file));
   const bytes = await build();
-  mkdirSync(cacheDir, { recursive: true });
-  // Per-process temp name: test files run in parallel forks and may build the same fixture at once.
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  storeFileSync(file, (tmp) => writeFileSync(tmp, bytes));
   return bytes;
 }
 

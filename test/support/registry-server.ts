@@ -16,9 +16,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import semver from 'semver';
+import { listen } from './loopback.js';
 
 export interface RegistryServerOptions {
   dataDir: string;
@@ -325,9 +325,8 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
     };
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://127.0.0.1:${port}`;
+  const { origin, port, close } = await listen(server);
+  baseUrl = origin;
 
   const addRule = (fault: Fault, match: Match = {}) => rules.push({ ...fault, method: match.method, path: match.path, remaining: match.times ?? 1 });
   return {
@@ -344,10 +343,6 @@ export async function startRegistryServer(options: RegistryServerOptions): Promi
       cutUpload: (when, match = {}) => addRule({ kind: 'cut', when }, { method: 'POST', ...match }),
       corruptDownload: (match) => addRule({ kind: 'corrupt' }, match),
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }

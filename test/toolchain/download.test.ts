@@ -8,7 +8,7 @@ import type { Logger } from '../../src/core/log.js';
 import { downloadFile } from '../../src/core/net/download.js';
 import { DownloadTimeoutError, HttpStatusError, TooManyRedirectsError, TruncatedBodyError } from '../../src/core/net/errors.js';
 import { redactUrl } from '../../src/core/net/redact.js';
-import { startLoopback, type Loopback } from './support/loopback.js';
+import { startLoopback, type Loopback } from '../support/loopback.js';
 
 const body = Buffer.from('x'.repeat(100_000));
 const sha = createHash('sha256').update(body).digest('hex');

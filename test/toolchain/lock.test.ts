@@ -9,7 +9,7 @@ import { setSha256 } from '../../src/core/toolchain/lock-edit.js';
 import { buildEnvFromLock, lockToolchains, parseMirror, setupToolchains, toolEnvironment } from '../../src/core/toolchain/index.js';
 import { execFileSync } from 'node:child_process';
 import { lockCommand } from '../../src/cli/commands/lock.js';
-import { startLoopback, type Loopback } from './support/loopback.js';
+import { startLoopback, type Loopback } from '../support/loopback.js';
 import { linuxReleaseAssets, serveAssets, type ReleaseAsset } from './support/releases.js';
 
 const H1 = '1'.repeat(63) + 'a';

@@ -16,7 +16,7 @@ import { HashMismatchError, ToolInstallError } from '../../src/core/toolchain/er
 import { lockToolchains, parseMirror, setupToolchains } from '../../src/core/toolchain/index.js';
 import { needTool, requireToolchains } from '../support/toolchain.js';
 import { makeTar } from './support/archives.js';
-import { startLoopback, type Loopback } from './support/loopback.js';
+import { startLoopback, type Loopback } from '../support/loopback.js';
 import { fixtureCache } from './support/releases.js';
 
 const BUILD = '[build]\nSOURCE_DATE_EPOCH = 0\nTZ = "UTC"\nLC_ALL = "C"\nRUSTFLAGS = ""\n';

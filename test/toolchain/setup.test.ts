@@ -12,7 +12,7 @@ import { HashMismatchError, ToolVersionMismatchError, UnpinnedToolError } from '
 import { DirectoryCacheBackend, parseMirror, setupToolchains, type SetupOptions } from '../../src/core/toolchain/index.js';
 import { currentPlatform } from '../../src/core/toolchain/platform.js';
 import { makeZip } from './support/archives.js';
-import { startLoopback, type Loopback } from './support/loopback.js';
+import { startLoopback, type Loopback } from '../support/loopback.js';
 import { linuxReleaseAssets, lockText, serveAssets, type ReleaseAsset } from './support/releases.js';
 import { execFileSync } from 'node:child_process';
 import { setupCommand } from '../../src/cli/commands/setup.js';

@@ -7,11 +7,10 @@ import { callArguments, parseCallExpression } from '../../src/core/values/call-e
 import { fromJs, toJs } from '../../src/core/values/jco-values.js';
 import { parseArguments } from '../../src/core/values/value-text.js';
 import { printWave } from '../../src/core/values/wave-print.js';
-import { readComponentWorld } from '../../src/core/wit/component-binary.js';
 import type { WitFunction, World } from '../../src/core/wit/model.js';
 import { resolveFunction } from '../../src/core/wit/resolve-function.js';
 import { calcComponent } from '../wit/components.js';
-import { call, instantiate, type Exports } from './jco-harness.js';
+import { call, loadComponent, type Exports } from './jco-harness.js';
 import { t } from './types.js';
 
 describe('parseCallExpression', () => {
@@ -59,9 +58,7 @@ describe('a call against a real component', () => {
   let world: World;
   let exports: Exports;
   beforeAll(async () => {
-    const bytes = await calcComponent();
-    world = readComponentWorld(bytes);
-    exports = await instantiate(bytes, 'calc');
+    ({ world, exports } = await loadComponent(await calcComponent()));
   });
 
   it.each([

@@ -1,33 +1,17 @@
 /**
- * Test-only: transpile a component with jco-transpile (async instantiation, as the engine does),
- * import the generated ES module from a temp dir and instantiate it with no imports, so value
- * conversions can be checked against real bindings without the engine's worker and host.
+ * Test-only: a component's world (from its binary) next to a live instance of it with no imports
+ * (test/support/instantiate.ts), so value conversions and function resolution can be checked
+ * against real jco bindings without the engine's worker and host.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { transpileBytes } from '@bytecodealliance/jco-transpile';
+import { readComponentWorld } from '../../src/core/wit/component-binary.js';
+import type { World } from '../../src/core/wit/model.js';
 import type { ResolvedFunction } from '../../src/core/wit/resolve-function.js';
+import { instantiate } from '../support/instantiate.js';
 
 export type Exports = Record<string, unknown>;
 
-export async function instantiate(bytes: Uint8Array, name: string): Promise<Exports> {
-  const { files } = await transpileBytes(bytes, { name, instantiation: { tag: 'async' } });
-  const dir = mkdtempSync(join(tmpdir(), `values-${name}-`));
-  try {
-    for (const [file, data] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      writeFileSync(join(dir, file), data);
-    }
-    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-    const mod = (await import(pathToFileURL(join(dir, `${name}.js`)).href)) as {
-      instantiate(getCoreModule: (path: string) => Promise<WebAssembly.Module>, imports: object): Promise<Exports>;
-    };
-    return await mod.instantiate((path) => WebAssembly.compile(readFileSync(join(dir, path))), {});
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export async function loadComponent(bytes: Uint8Array): Promise<{ world: World; exports: Exports }> {
+  return { world: readComponentWorld(bytes), exports: await instantiate(bytes) };
 }
 
 /**

@@ -5,7 +5,6 @@
  * by hand) pins jco's representation independently of a JS guest.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readComponentWorld } from '../../src/core/wit/component-binary.js';
 import { resolveFunction } from '../../src/core/wit/resolve-function.js';
 import type { World } from '../../src/core/wit/model.js';
 import { parseValueText } from '../../src/core/values/value-text.js';
@@ -14,15 +13,13 @@ import { printWave } from '../../src/core/values/wave-print.js';
 import { valEquals } from '../../src/core/values/model.js';
 import { JsValueError } from '../../src/core/values/errors.js';
 import { echoComponent, fixedComponent } from './components.js';
-import { call, instantiate, type Exports } from './jco-harness.js';
+import { call, loadComponent, type Exports } from './jco-harness.js';
 
 describe('echo component (componentize-js guest)', () => {
   let world: World;
   let exports: Exports;
   beforeAll(async () => {
-    const bytes = await echoComponent();
-    world = readComponentWorld(bytes);
-    exports = await instantiate(bytes, 'echo');
+    ({ world, exports } = await loadComponent(await echoComponent()));
   });
 
   /** [function, WAVE argument] — each is echoed and must come back equal. */
@@ -143,9 +140,7 @@ describe('fixed component (WAT, canonical ABI by hand)', () => {
   let world: World;
   let exports: Exports;
   beforeAll(async () => {
-    const bytes = await fixedComponent();
-    world = readComponentWorld(bytes);
-    exports = await instantiate(bytes, 'fixed');
+    ({ world, exports } = await loadComponent(await fixedComponent()));
   });
 
   const returns = (name: string): string => {

@@ -3,20 +3,17 @@
  * and called through jco at the path resolveFunction gives.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readComponentWorld } from '../../src/core/wit/component-binary.js';
 import { AmbiguousFunctionError, FunctionNotFoundError, UnsupportedFunctionError } from '../../src/core/wit/errors.js';
 import type { World } from '../../src/core/wit/model.js';
 import { resolveFunction } from '../../src/core/wit/resolve-function.js';
-import { call, instantiate, type Exports } from '../values/jco-harness.js';
+import { call, loadComponent, type Exports } from '../values/jco-harness.js';
 import { calcComponent, twiceComponent } from './components.js';
 
 describe('resolveFunction in a calculator with add inside an interface', () => {
   let world: World;
   let exports: Exports;
   beforeAll(async () => {
-    const bytes = await calcComponent();
-    world = readComponentWorld(bytes);
-    exports = await instantiate(bytes, 'calc');
+    ({ world, exports } = await loadComponent(await calcComponent()));
   });
 
   it('§10 case 19: the unqualified name `add` finds the interface function, and 1 + 2 = 3', () => {
@@ -83,9 +80,7 @@ describe('resolveFunction with add in two interfaces', () => {
   let world: World;
   let exports: Exports;
   beforeAll(async () => {
-    const bytes = await twiceComponent();
-    world = readComponentWorld(bytes);
-    exports = await instantiate(bytes, 'twice');
+    ({ world, exports } = await loadComponent(await twiceComponent()));
   });
 
   it('an unqualified `add` is ambiguous and the error lists the candidates', () => {

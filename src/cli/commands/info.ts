@@ -5,13 +5,12 @@
 import { loadRunConfig } from '../../core/config/run-toml.js';
 import { loadTarget } from '../../core/exec/artifact.js';
 import { RunActionError } from '../../core/errors.js';
+import { wasmHeader, wasmLayer } from '../../core/wasm/header.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command.js';
 
 export class NotAComponentError extends RunActionError {}
-
-const COMPONENT_LAYER = [0x0d, 0x00, 0x01, 0x00];
 
 export const info: Command = {
   name: 'info',
@@ -24,9 +23,8 @@ export const info: Command = {
     const config = existsSync(join(ctx.cwd, 'run.toml')) ? await loadRunConfig(ctx.cwd) : undefined;
     const { artifact } = await loadTarget(target, ctx.cwd, config);
     const bytes = artifact.bytes;
-    const isWasm = bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
-    if (!isWasm) throw new NotAComponentError(`${artifact.file} is not a WebAssembly binary`, { location: { file: artifact.file }, hint: 'give a .wasm component (or a .wat text)' });
-    const isComponent = COMPONENT_LAYER.every((b, i) => bytes[4 + i] === b);
+    if (!wasmHeader(bytes)) throw new NotAComponentError(`${artifact.file} is not a WebAssembly binary`, { location: { file: artifact.file }, hint: 'give a .wasm component (or a .wat text)' });
+    const isComponent = wasmLayer(bytes) === 'component';
     ctx.out(`File: ${artifact.file}`);
     ctx.out(`Size: ${bytes.length} bytes`);
     ctx.out(`Type: ${isComponent ? 'WASI component' : 'WASM module'}`);

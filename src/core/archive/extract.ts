@@ -6,10 +6,12 @@
 import { spawn } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, copyFile, link, mkdir, open, readFile, rename, rm, symlink, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readFile, symlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { RunActionError } from '../errors.js';
+import { writeDirAtomic } from '../fs/atomic.js';
+import { sha256Hex } from '../sha256.js';
 import type { ArchiveEntry, ArchiveFormat, EntrySink } from './entry.js';
 import { EntryGuard } from './entry-guard.js';
 import { ArchiveFormatError } from './errors.js';
@@ -23,19 +25,11 @@ import { readZip } from './zip.js';
 export type ExtractedListing = Record<string, string>;
 
 /**
- * Extracts `file` into `dest`, which must not exist yet. For the `binary` format the file itself is
- * installed as `dest/<binaryName>`, executable.
+ * Extracts `file` into `dest`, replacing any old `dest` only once the whole archive was read. For
+ * the `binary` format the file itself is installed as `dest/<binaryName>`, executable.
  */
 export async function extractArchive(file: string, format: ArchiveFormat, dest: string, binaryName?: string): Promise<ExtractedListing> {
-  const staging = `${dest}.staging-${process.pid}-${Date.now().toString(36)}`;
-  await mkdir(staging, { recursive: true });
-  try {
-    const listing = await extractInto(file, format, staging, binaryName);
-    await rename(staging, dest);
-    return listing;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  return writeDirAtomic(dest, (staging) => extractInto(file, format, staging, binaryName));
 }
 
 /** Extracts into an existing empty directory (a caller's own staging directory). */
@@ -46,7 +40,7 @@ export async function extractInto(file: string, format: ArchiveFormat, dir: stri
     const target = path.join(dir, name);
     await copyFile(file, target);
     await chmod(target, 0o755);
-    return { [name]: `sha256:${createHash('sha256').update(await readFile(target)).digest('hex')}` };
+    return { [name]: `sha256:${sha256Hex(await readFile(target))}` };
   }
   const sink = new DirectoryWriter(dir, new EntryGuard(archiveName));
   try {

@@ -8,67 +8,23 @@
  * links (its declared maximum must not be below the defined one's).
  */
 import { Cursor } from '../wasm/cursor.js';
+import { HEADER_BYTES, wasmHeader, wasmLayer } from '../wasm/header.js';
+import { IMPORT_MEMORY, LIMITS_CUSTOM_PAGE_SIZE, LIMITS_HAS_MAX, readLimits, skipImportType, type Limits } from '../wasm/module.js';
+import { ByteWriter } from '../wasm/writer.js';
 import { MemoryLimitError } from './errors.js';
 
 export const WASM_PAGE_BYTES = 65536;
 
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const SECTION_IMPORT = 2;
 const SECTION_MEMORY = 5;
+const SECTION_EXPORT = 7;
+const EXPORT_MEMORY = 0x02;
+/** Sections that must come after the export section (start, element, data count, code, data). */
+const AFTER_EXPORT = new Set([8, 9, 12, 10, 11]);
 
-// Limits flag bits (core spec + threads, memory64 and custom-page-sizes proposals). Shared (0x02)
-// and memory64 (0x04) need no handling: memory64 only widens the LEB128 numbers, which u64() reads.
-const HAS_MAX = 0x01;
-const CUSTOM_PAGE_SIZE = 0x08;
-const KNOWN_FLAGS = 0x0f;
-
-// Import kinds; memory is the one rewritten, the others are skipped.
-const IMPORT_FUNC = 0x00;
-const IMPORT_TABLE = 0x01;
-const IMPORT_MEMORY = 0x02;
-const IMPORT_GLOBAL = 0x03;
-const IMPORT_TAG = 0x04;
-
-// Reference types written as a prefix byte followed by a heap type (function-references / GC).
-const REF_NULL = 0x63;
-const REF = 0x64;
-
-/** Unsigned LEB128 up to 64 bits (memory64 limits); exact below 2^53, which page counts are. */
-function u64(c: Cursor): number {
-  let result = 0;
-  let scale = 1;
-  for (let i = 0; i < 10; i++) {
-    const b = c.u8();
-    result += (b & 0x7f) * scale;
-    if ((b & 0x80) === 0) return result;
-    scale *= 128;
-  }
-  return c.fail('LEB128 number too long');
-}
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
-function skipRefType(c: Cursor): void {
-  const t = c.u8();
-  if (t === REF_NULL || t === REF) c.skipLeb(5); // heap type, s33
-}
-
-/** Reads one memory's limits and returns them re-encoded with the maximum capped. */
-function cappedLimits(c: Cursor, maxBytes: number, what: string): number[] {
-  const flags = c.u8();
-  if ((flags & ~KNOWN_FLAGS) !== 0) c.fail(`${what}: unsupported memory limits flags 0x${flags.toString(16)}`);
-  const min = u64(c);
-  const max = flags & HAS_MAX ? u64(c) : Infinity;
-  const pageLog2 = flags & CUSTOM_PAGE_SIZE ? c.u32() : 16;
+/** Writes one memory's limits with the maximum capped. */
+function writeCappedLimits(w: ByteWriter, limits: Limits, maxBytes: number, what: string): void {
+  const { flags, min, max = Infinity, pageLog2 = 16 } = limits;
   const pageBytes = 2 ** pageLog2;
   const capPages = Math.floor(maxBytes / pageBytes);
   if (min > capPages) {
@@ -77,12 +33,8 @@ function cappedLimits(c: Cursor, maxBytes: number, what: string): number[] {
       { hint: 'raise the memory limit for this component' },
     );
   }
-  return [
-    flags | HAS_MAX,
-    ...uleb(min),
-    ...uleb(Math.min(max, capPages)),
-    ...(flags & CUSTOM_PAGE_SIZE ? uleb(pageLog2) : []),
-  ];
+  w.byte(flags | LIMITS_HAS_MAX).u64(min).u64(Math.min(max, capPages));
+  if (flags & LIMITS_CUSTOM_PAGE_SIZE) w.u32(pageLog2);
 }
 
 export function formatBytes(n: number): string {
@@ -90,11 +42,12 @@ export function formatBytes(n: number): string {
   return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
 }
 
-/** Rewrites a section's content, replacing each memory limits entry; returns null when it has none. */
-function rewriteSection(id: number, r: Cursor, maxBytes: number, what: string): { pieces: number[][]; memories: number } {
-  const pieces: number[][] = [];
+/**
+ * Copies an import or memory section's content into `w` with each memory's limits capped, every
+ * other byte verbatim; returns how many memories it has.
+ */
+function rewriteSection(id: number, r: Cursor, w: ByteWriter, maxBytes: number, what: string): number {
   let copyFrom = r.pos;
-  const emitCopy = (to: number) => pieces.push(Array.from(r.bytes.subarray(copyFrom, to)));
   const count = r.u32();
   let memories = 0;
   for (let i = 0; i < count; i++) {
@@ -102,40 +55,23 @@ function rewriteSection(id: number, r: Cursor, maxBytes: number, what: string): 
       r.vec(); // module name
       r.vec(); // field name
       const kind = r.u8();
-      if (kind === IMPORT_FUNC) r.u32();
-      else if (kind === IMPORT_TABLE) {
-        skipRefType(r);
-        const flags = r.u8();
-        u64(r);
-        if (flags & HAS_MAX) u64(r);
-      } else if (kind === IMPORT_GLOBAL) {
-        skipRefType(r); // a value type is encoded like a reference type: one byte, or a prefix + heap type
-        r.u8();
-      } else if (kind === IMPORT_TAG) {
-        r.u8();
-        r.u32();
-      } else if (kind !== IMPORT_MEMORY) r.fail(`${what}: unsupported import kind 0x${kind.toString(16)}`);
-      if (kind !== IMPORT_MEMORY) continue;
+      if (kind !== IMPORT_MEMORY) {
+        skipImportType(r, kind);
+        continue;
+      }
     }
-    emitCopy(r.pos);
-    pieces.push(cappedLimits(r, maxBytes, what));
+    w.bytes(r.bytes.subarray(copyFrom, r.pos));
+    writeCappedLimits(w, readLimits(r), maxBytes, what);
     copyFrom = r.pos;
     memories++;
   }
   if (!r.done) r.fail(`${what}: section ${id} has trailing bytes`);
-  emitCopy(r.end);
-  return { pieces, memories };
+  w.bytes(r.bytes.subarray(copyFrom, r.end));
+  return memories;
 }
 
-const EXPORT_MEMORY = 0x02;
-
-function exportEntries(prefix: string, imported: number, defined: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < defined; i++) {
-    const name = [...new TextEncoder().encode(`${prefix}${i}`)];
-    out.push(...uleb(name.length), ...name, EXPORT_MEMORY, ...uleb(imported + i));
-  }
-  return out;
+function writeMemoryExports(w: ByteWriter, prefix: string, imported: number, defined: number): void {
+  for (let i = 0; i < defined; i++) w.name(`${prefix}${i}`).byte(EXPORT_MEMORY).u32(imported + i);
 }
 
 export interface CapOptions {
@@ -148,10 +84,6 @@ export interface CapOptions {
   exportPrefix?: string;
 }
 
-/** Sections that must come after the export section (start, element, data count, code, data). */
-const AFTER_EXPORT = new Set([8, 9, 12, 10, 11]);
-const SECTION_EXPORT = 7;
-
 /**
  * Returns `module` with every memory's maximum set to at most `maxBytes` (the original bytes when
  * nothing changes). Throws WasmFormatError for a binary that is not a core module, MemoryLimitError
@@ -160,54 +92,51 @@ const SECTION_EXPORT = 7;
 export function capMemory(module: Uint8Array, maxBytes: number, opts: CapOptions = {}): Uint8Array {
   const what = opts.what ?? 'core module';
   const r = new Cursor(module);
-  if (module.length < 8 || MAGIC.some((b, i) => module[i] !== b)) r.fail(`${what}: not a WebAssembly binary`, 0);
-  if (module[4] !== 1 || module[5] !== 0 || module[6] !== 0 || module[7] !== 0) {
-    r.fail(`${what}: not a core module (a component or an unsupported version)`, 4);
-  }
-  r.pos = 8;
-  const out: Array<Uint8Array | number[]> = [module.subarray(0, 8)];
-  const section = (id: number, content: number[]) => out.push([id, ...uleb(content.length)], content);
+  if (!wasmHeader(module)) r.fail(`${what}: not a WebAssembly binary`, 0);
+  if (wasmLayer(module) !== 'module') r.fail(`${what}: not a core module (a component or an unsupported version)`, 4);
+  r.pos = HEADER_BYTES;
+  // Unchanged sections stay views of `module`; only the rewritten ones are encoded anew.
+  const parts: Uint8Array[] = [module.subarray(0, HEADER_BYTES)];
+  const section = (id: number, body: ByteWriter) => parts.push(new ByteWriter(body.length + 6).section(id, body).view());
   let changed = false;
   let imported = 0;
   let defined = 0;
   let exported = opts.exportPrefix === undefined; // nothing to add when not asked
+  const addExports = (count: number, rest?: Uint8Array) => {
+    const body = new ByteWriter().u32(count + defined);
+    if (rest) body.bytes(rest);
+    writeMemoryExports(body, opts.exportPrefix!, imported, defined);
+    section(SECTION_EXPORT, body);
+    exported = changed = true;
+  };
   while (!r.done) {
     const start = r.pos;
     const id = r.u8();
     const content = r.sub(r.u32());
-    const end = r.pos;
-    if (!exported && defined > 0 && AFTER_EXPORT.has(id)) {
-      section(SECTION_EXPORT, [...uleb(defined), ...exportEntries(opts.exportPrefix!, imported, defined)]);
-      exported = changed = true;
-    }
+    if (!exported && defined > 0 && AFTER_EXPORT.has(id)) addExports(0);
     if (id === SECTION_IMPORT || id === SECTION_MEMORY) {
-      const { pieces, memories } = rewriteSection(id, content, maxBytes, what);
+      const body = new ByteWriter(content.end - content.pos + 16);
+      const memories = rewriteSection(id, content, body, maxBytes, what);
       if (id === SECTION_IMPORT) imported = memories;
       else defined = memories;
       if (memories > 0) {
-        section(id, pieces.flat());
+        section(id, body);
         changed = true;
         continue;
       }
     }
     if (id === SECTION_EXPORT && !exported && defined > 0) {
       const count = content.u32();
-      const rest = content.view(content.end - content.pos);
-      section(id, [...uleb(count + defined), ...rest, ...exportEntries(opts.exportPrefix!, imported, defined)]);
-      exported = changed = true;
+      addExports(count, content.view(content.end - content.pos));
       continue;
     }
-    out.push(module.subarray(start, end));
+    parts.push(module.subarray(start, r.pos));
   }
-  if (!exported && defined > 0) {
-    section(SECTION_EXPORT, [...uleb(defined), ...exportEntries(opts.exportPrefix!, imported, defined)]);
-    changed = true;
-  }
+  if (!exported && defined > 0) addExports(0);
   if (!changed) return module;
-  const total = out.reduce((n, p) => n + p.length, 0);
-  const result = new Uint8Array(total);
+  const result = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of out) {
+  for (const p of parts) {
     result.set(p, at);
     at += p.length;
   }

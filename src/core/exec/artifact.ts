@@ -3,12 +3,13 @@
  * its `source` when that is a `.wasm`, then `<output_dir>/<name>.wasm`. We add one step: a `.wat`
  * source is compiled in process (cached by content), so WAT projects run without a build step.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Component, RunConfig } from '../config/model.js';
 import { RunActionError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { sha256Hex } from '../sha256.js';
 import { closest } from '../text/suggest.js';
 
 export class ComponentNotFoundError extends RunActionError {}
@@ -23,7 +24,8 @@ export interface Artifact {
   sha256: string;
 }
 
-export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+// Re-exported for callers that still import it from here; new code imports ../sha256.js.
+export { sha256Hex };
 
 /** `.run/cache` of a project (or of the directory a bare file is run from). */
 export const cacheDirOf = (dir: string) => join(dir, '.run', 'cache');
@@ -88,10 +90,7 @@ async function compileWat(text: Uint8Array, file: string, cacheDir: string): Pro
   } catch (err) {
     throw new WatCompileError(`cannot compile ${file}: ${watMessage(err)}`, { location: { file, ...watPosition(err) }, hint: 'fix the WAT text; the position is in the message' });
   }
-  await mkdir(join(cacheDir, 'wat'), { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, cached);
+  await writeFileAtomic(cached, bytes);
   return bytes;
 }
 

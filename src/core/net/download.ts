@@ -1,14 +1,14 @@
 /**
  * HTTP(S) GET with retries, timeouts and bounded redirects, streaming to a temp file while hashing.
- * Shared by the toolchain installer and the registry client. Retries on network errors, 408, 429
+ * Shared by the toolchain installer and the registry client. Retries (retry.ts) on network errors, 408, 429
  * (honouring Retry-After) and 5xx with exponential backoff; any other 4xx fails at once. The file
  * appears at its destination only when the whole body arrived (renamed from a `.part` file).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import { writeFileAtomicWith } from '../fs/atomic.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import { DEFAULT_HTTP } from './constants.js';
@@ -20,15 +20,10 @@ import {
   TruncatedBodyError,
 } from './errors.js';
 import { redactUrl } from './redact.js';
+import { isRetryableStatus, parseRetryAfter, withRetries, type RetryPolicy } from './retry.js';
 
-export interface HttpOptions {
-  /** Total tries, the first included. */
-  attempts?: number;
-  /** First backoff delay; doubled each retry, with up to 25 % jitter, capped by maxBackoffMs. */
-  backoffMs?: number;
-  maxBackoffMs?: number;
-  /** Longest Retry-After we honour; a longer one fails the download instead of stalling the job. */
-  maxRetryAfterMs?: number;
+/** Retries (see retry.ts), timeouts, redirects and headers; each defaults to DEFAULT_HTTP. */
+export interface HttpOptions extends Partial<RetryPolicy> {
   connectTimeoutMs?: number;
   /** Longest silence while waiting for headers or body bytes. */
   readTimeoutMs?: number;
@@ -53,37 +48,32 @@ const requestOf = new WeakMap<http.IncomingMessage, http.ClientRequest>();
 
 /** Downloads `url` to `dest`; returns the hashes of exactly the bytes written. */
 export async function downloadFile(url: string, dest: string, options: HttpOptions & { sha512?: boolean } = {}): Promise<DownloadResult> {
-  const part = `${dest}.part-${process.pid}-${randomBytes(4).toString('hex')}`;
   let result: Omit<DownloadResult, 'file'> | undefined;
-  try {
-    await withRetries(url, options, async (res, finalUrl) => {
-      const sha256 = createHash('sha256');
-      const sha512 = options.sha512 ? createHash('sha512') : undefined;
-      let size = 0;
-      const out = createWriteStream(part);
-      try {
-        await pipeBody(res, url, (chunk) => {
-          sha256.update(chunk);
-          sha512?.update(chunk);
-          size += chunk.length;
-          return out.write(chunk);
-        }, () => new Promise<void>((resolve) => out.once('drain', resolve)));
-      } finally {
-        await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      }
-      result = { sha256: sha256.digest('hex'), size, finalUrl: redactUrl(finalUrl), ...(sha512 ? { sha512: sha512.digest('base64') } : {}) };
-    });
-    await rename(part, dest);
-  } finally {
-    await rm(part, { force: true });
-  }
+  const sink = (part: string) => async (res: http.IncomingMessage, finalUrl: string) => {
+    const sha256 = createHash('sha256');
+    const sha512 = options.sha512 ? createHash('sha512') : undefined;
+    let size = 0;
+    const out = createWriteStream(part);
+    try {
+      await pipeBody(res, url, (chunk) => {
+        sha256.update(chunk);
+        sha512?.update(chunk);
+        size += chunk.length;
+        return out.write(chunk);
+      }, () => new Promise<void>((resolve) => out.once('drain', resolve)));
+    } finally {
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    }
+    result = { sha256: sha256.digest('hex'), size, finalUrl: redactUrl(finalUrl), ...(sha512 ? { sha512: sha512.digest('base64') } : {}) };
+  };
+  await writeFileAtomicWith(dest, (part) => getWithRetries(url, options, sink(part)), 'part');
   return { file: dest, ...result! };
 }
 
 /** GETs a small document (a registry index) into memory, with the same retry rules. */
 export async function fetchBytes(url: string, options: HttpOptions = {}): Promise<Buffer> {
   let body = Buffer.alloc(0);
-  await withRetries(url, options, async (res) => {
+  await getWithRetries(url, options, async (res) => {
     const chunks: Buffer[] = [];
     await pipeBody(res, url, (chunk) => (chunks.push(chunk), true), async () => {});
     body = Buffer.concat(chunks);
@@ -110,34 +100,27 @@ function settings(o: HttpOptions) {
 
 /** Errors after which another try may succeed; everything else (4xx, redirect loops) is final. */
 function retryable(err: unknown): boolean {
-  if (err instanceof HttpStatusError) return err.status === 408 || err.status === 429 || err.status >= 500;
+  if (err instanceof HttpStatusError) return isRetryableStatus(err.status);
   return err instanceof NetworkError || err instanceof DownloadTimeoutError || err instanceof TruncatedBodyError;
 }
 
-async function withRetries(url: string, options: HttpOptions, sink: (res: http.IncomingMessage, finalUrl: string) => Promise<void>): Promise<void> {
+async function getWithRetries(url: string, options: HttpOptions, sink: (res: http.IncomingMessage, finalUrl: string) => Promise<void>): Promise<void> {
   const s = settings(options);
   const log = options.logger ?? silentLogger;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await requestFollowingRedirects(url, s, sink);
-      return;
-    } catch (err) {
-      if (!retryable(err) || attempt >= s.attempts) {
-        if (err instanceof NetworkError && attempt > 1) {
-          (err as { message: string }).message += ` (after ${attempt} attempts)`;
-        }
-        throw err;
-      }
-      let delay = Math.min(s.maxBackoffMs, s.backoffMs * 2 ** (attempt - 1));
-      delay += Math.floor(Math.random() * delay * 0.25);
-      const retryAfter = err instanceof HttpStatusError ? err.retryAfterMs : undefined;
-      if (retryAfter !== undefined) {
-        if (retryAfter > s.maxRetryAfterMs) throw err;
-        delay = Math.max(delay, retryAfter);
-      }
-      log.warn(`${(err as Error).message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${s.attempts})`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
+  let tries = 0;
+  try {
+    const attempt = (n: number) => {
+      tries = n;
+      return requestFollowingRedirects(url, s, sink);
+    };
+    await withRetries(attempt, s, {
+      retryable,
+      retryAfterMs: (err) => (err instanceof HttpStatusError ? err.retryAfterMs : undefined),
+      onRetry: (err, delay, next) => log.warn(`${(err as Error).message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${next} of ${s.attempts})`),
+    });
+  } catch (err) {
+    if (err instanceof NetworkError && tries > 1) (err as { message: string }).message += ` (after ${tries} attempts)`;
+    throw err;
   }
 }
 
@@ -250,11 +233,4 @@ function asNetworkError(err: unknown, url: string): Error {
     hint: 'check the network, or point --mirror at a reachable copy of the release host',
     cause: err,
   });
-}
-
-function parseRetryAfter(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

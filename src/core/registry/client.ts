@@ -7,8 +7,10 @@ import semver from 'semver';
 import type { Logger } from '../log.js';
 import { fetchBytes, type HttpOptions } from '../net/download.js';
 import { HttpStatusError } from '../net/errors.js';
+import { DEFAULT_HTTP } from '../net/constants.js';
 import { redactUrl } from '../net/redact.js';
-import { sha256Hex } from './digest.js';
+import { parseRetryAfter } from '../net/retry.js';
+import { sha256Hex } from '../sha256.js';
 import {
   AuthError,
   ForbiddenNamespaceError,
@@ -26,7 +28,7 @@ import { multipartBody, type FileSource } from './multipart.js';
 import { post } from './upload.js';
 
 /** Attempts, back-off and timeouts; shared by look-ups (via src/core/net) and the publish loop. */
-export type RetryOptions = Pick<HttpOptions, 'attempts' | 'backoffMs' | 'maxBackoffMs' | 'connectTimeoutMs' | 'readTimeoutMs'>;
+export type RetryOptions = Pick<HttpOptions, 'attempts' | 'backoffMs' | 'maxBackoffMs' | 'maxRetryAfterMs' | 'connectTimeoutMs' | 'readTimeoutMs'>;
 
 export interface RegistryClientOptions {
   url: string;
@@ -70,6 +72,7 @@ export class RegistryClient {
       attempts: options.retry?.attempts ?? 4,
       backoffMs: options.retry?.backoffMs ?? 1_000,
       maxBackoffMs: options.retry?.maxBackoffMs ?? 15_000,
+      maxRetryAfterMs: options.retry?.maxRetryAfterMs ?? DEFAULT_HTTP.maxRetryAfterMs,
       connectTimeoutMs: options.retry?.connectTimeoutMs ?? 30_000,
       readTimeoutMs: options.retry?.readTimeoutMs ?? 30_000,
     };
@@ -143,7 +146,7 @@ export class RegistryClient {
     if (res.status === 403) throw new ForbiddenNamespaceError(shown, pkg.name);
     if (res.status === 409) throw new VersionExistsError(pkg.name, pkg.version);
     if (res.status === 413) throw new PayloadTooLargeError(shown, pkg.name, body.length);
-    throw new RegistryHttpError(redactUrl(url), res.status);
+    throw new RegistryHttpError(redactUrl(url), res.status, parseRetryAfter(res.headers['retry-after']));
   }
 
   /** GETs JSON from the primary, then each mirror; undefined on 404. */

@@ -5,21 +5,24 @@
  */
 import { RunActionError, type Location } from '../errors.js';
 import { NetworkError } from '../net/errors.js';
+import { isRetryableStatus } from '../net/retry.js';
 
 type Opts = { location?: Location; hint?: string; cause?: unknown };
 
 /** The POST went silent for the configured time (a NetworkError, so it is retried like one). */
 export class UploadTimeoutError extends NetworkError {}
 
-/** A publish answer we have no specific meaning for (5xx, 429, other 4xx). 429 and 5xx are retried. */
+/** A publish answer we have no specific meaning for (5xx, 429, other 4xx). 408, 429 and 5xx are retried. */
 export class RegistryHttpError extends RunActionError {
   readonly retryable: boolean;
   constructor(
     readonly url: string,
     readonly status: number,
+    /** The answer's Retry-After, in milliseconds. */
+    readonly retryAfterMs?: number,
   ) {
     super(`the registry answered ${status} to POST ${url}`);
-    this.retryable = status === 429 || status >= 500;
+    this.retryable = isRetryableStatus(status);
   }
 }
 

@@ -3,12 +3,13 @@
  * against its sha256), fills `.run/cache` and `.run/components`, and records the result in run.lock.
  * Entries of packages not touched by this install stay in run.lock, as upstream keeps them.
  */
+import { writeFileAtomic } from '../fs/atomic.js';
 import type { Logger } from '../log.js';
 import type { RegistryClient } from './client.js';
 import { HashMismatchError, PackageNotFoundError } from './errors.js';
 import { readLockfile, writeLockfile, type LockedComponent } from './lockfile.js';
 import { resolvePackages, type PackageRequest, type ResolvedPackage } from './resolve.js';
-import { cachePath, componentPath, readHashed, writeFileAtomic } from './store.js';
+import { cachePath, componentPath, readHashed } from './store.js';
 
 export interface InstalledPackage {
   name: string;

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { explainDifference } from '../verify/explain.js';
 import { formatExplanation } from '../verify/explain-format.js';
 import { NetworkError } from '../net/errors.js';
+import { withRetries } from '../net/retry.js';
 import type { PackageUpload, RegistryClient } from './client.js';
 import {
   HashMismatchError,
@@ -139,20 +140,24 @@ async function uploadOnce(
   logger: Logger,
   options: PublishOptions,
 ): Promise<'uploaded' | 'landed'> {
-  const { attempts, backoffMs, maxBackoffMs } = client.retry;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.publish(uploadOf(c));
-      return 'uploaded';
-    } catch (err) {
-      if (err instanceof VersionExistsError) return landedOrConflict(c, client, logger, options, await client.metadata(c.name, c.version), err);
-      if (!retryable(err) || attempt >= attempts) throw err;
-      const delay = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)) * (1 + Math.random() * 0.25);
-      logger.warn(`${(err as Error).message}; checking whether the upload landed, then retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
-      await new Promise((r) => setTimeout(r, delay));
-      const meta = await client.metadata(c.name, c.version);
-      if (meta) return landedOrConflict(c, client, logger, options, meta, err);
-    }
+  const attempt = async () => {
+    await client.publish(uploadOf(c));
+    return 'uploaded' as const;
+  };
+  try {
+    return await withRetries<'uploaded' | 'landed'>(attempt, client.retry, {
+      retryable,
+      retryAfterMs: (err) => (err instanceof RegistryHttpError ? err.retryAfterMs : undefined),
+      onRetry: (err, delay, next) =>
+        logger.warn(`${(err as Error).message}; checking whether the upload landed, then retrying in ${(delay / 1000).toFixed(1)} s (attempt ${next} of ${client.retry.attempts})`),
+      beforeRetry: async (err) => {
+        const meta = await client.metadata(c.name, c.version);
+        return meta ? landedOrConflict(c, client, logger, options, meta, err) : undefined;
+      },
+    });
+  } catch (err) {
+    if (err instanceof VersionExistsError) return landedOrConflict(c, client, logger, options, await client.metadata(c.name, c.version), err);
+    throw err;
   }
 }
 

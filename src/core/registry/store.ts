@@ -3,26 +3,13 @@
  * `.run/cache/<safe>@<ver>.wasm` (what run.lock is verified against) and the installed copies
  * `.run/components/<safe>@<ver>.wasm` (what exec preloads). Files appear whole or not at all.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { sha256Hex } from './digest.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256Hex } from '../sha256.js';
 import { artifactFileName } from './naming.js';
 
 export const cachePath = (dir: string, name: string, version: string) => join(dir, '.run', 'cache', artifactFileName(name, version));
 export const componentPath = (dir: string, name: string, version: string) => join(dir, '.run', 'components', artifactFileName(name, version));
-
-/** Writes to a sibling temp file and renames it into place, so readers never see a partial file. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } finally {
-    await rm(tmp, { force: true });
-  }
-}
 
 /** The file's bytes and sha256, or undefined when it does not exist. */
 export async function readHashed(file: string): Promise<{ bytes: Buffer; sha256: string } | undefined> {

@@ -4,9 +4,10 @@
  * version, platform and the full pinned sha256, so one key can never stand for other bytes; and
  * every restored entry is verified again before use anyway.
  */
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlatformKey } from '../config/model.js';
+import { writeDirAtomic } from '../fs/atomic.js';
 import { CACHE_KEY_PREFIX } from './constants.js';
 
 export interface CacheBackend {
@@ -43,16 +44,12 @@ export class DirectoryCacheBackend implements CacheBackend {
   }
 
   async save(key: string, paths: string[]): Promise<void> {
-    const entry = path.join(this.root, key);
-    const staging = `${entry}.saving-${process.pid}`;
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    for (const [i, p] of paths.entries()) {
-      await cp(p, path.join(staging, String(i)), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
-    }
-    await writeFile(path.join(staging, 'complete'), '');
-    await rm(entry, { recursive: true, force: true });
-    await rename(staging, entry);
+    await writeDirAtomic(path.join(this.root, key), async (staging) => {
+      for (const [i, p] of paths.entries()) {
+        await cp(p, path.join(staging, String(i)), { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+      }
+      await writeFile(path.join(staging, 'complete'), '');
+    });
   }
 }
 

@@ -3,12 +3,13 @@
  * downloading each asset through the same installers `setup` uses, then rewrites only those
  * values, keeping the file's comments and order. The file is replaced atomically.
  */
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigNotFoundError } from '../config/errors.js';
 import { PLATFORM_KEYS, parseToolchainLock } from '../config/lock-toml.js';
 import type { LockedToolchain, PlatformKey } from '../config/model.js';
+import { writeFileAtomic } from '../fs/atomic.js';
 import type { Logger } from '../log.js';
 import type { HttpOptions } from '../net/download.js';
 import { UnsupportedPlatformError } from './errors.js';
@@ -86,11 +87,7 @@ export async function lockToolchains(file: string, options: LockOptions, logger:
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  if (text !== original) {
-    const tmp = `${file}.tmp-${process.pid}`;
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  }
+  if (text !== original) await writeFileAtomic(file, text);
   logger.info(`${changes.length === 0 ? 'no hash changed' : `${changes.length} hash${changes.length === 1 ? '' : 'es'} written`} in ${path.basename(file)}`);
   return changes;
 }

@@ -3,9 +3,10 @@
  * bytes, where the binary is, and the listing of every file. Its presence marks a complete install;
  * its content is checked before a cached directory is used.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlatformKey } from '../config/model.js';
+import { writeFileAtomic } from '../fs/atomic.js';
 import { MANIFEST_FILE } from './constants.js';
 import { treeDifference, type TreeListing } from './tree.js';
 
@@ -34,7 +35,7 @@ export async function readManifest(dir: string): Promise<ToolManifest | undefine
 }
 
 export async function writeManifest(dir: string, manifest: ToolManifest): Promise<void> {
-  await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFileAtomic(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
 }
 
 /** Why a cached directory may not be used for this pin, or undefined when it may. */

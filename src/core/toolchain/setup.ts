@@ -4,10 +4,11 @@
  * and verify it; else download, verify the sha256 before extracting, install into a staging
  * directory, check the version command, record the file listing, and rename into place.
  */
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LockedToolchain, PlatformKey, ToolchainLock } from '../config/model.js';
+import { writeDirAtomic } from '../fs/atomic.js';
 import type { Logger } from '../log.js';
 import type { HttpOptions } from '../net/download.js';
 import { redactUrl } from '../net/redact.js';
@@ -178,10 +179,7 @@ async function setupOne(
   }
   const dir = toolDir(options.toolCacheDir, tool, platform, artifact.sha256);
   row.path = dir;
-  const staging = `${dir}.staging-${process.pid}-${Date.now().toString(36)}`;
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  try {
+  const { layout, manifest } = await writeDirAtomic(dir, async (staging) => {
     const layout = await installer.install(artifact, staging, platform);
     const manifest: ToolManifest = {
       schema: 1,
@@ -193,32 +191,28 @@ async function setupOne(
       bin: layout.bin,
       env: layout.env,
       ...(layout.resolved ? { resolved: layout.resolved } : {}),
-      files: {},
+      files: layout.files ?? (await listTree(staging)),
     };
-    manifest.files = layout.files ?? (await listTree(staging));
-    // The version is checked where the tool will live, so path-sensitive tools see their real home.
+    return { layout, manifest };
+  });
+  // The version is checked where the tool will live, so path-sensitive tools see their real home.
+  try {
+    const installed = await finish(tool, dir, manifest, 'download', env);
+    await writeManifest(dir, manifest);
+    if (layout.resolved) logger.info(`  resolved tree: ${Object.keys(layout.resolved).length} packages recorded in ${dir}`);
+    if (key && pin.hash && options.cache && options.saveCache !== false) {
+      await options.cache.save(key, [dir]).then(
+        () => (row.result += '; saved'),
+        (err: Error) => {
+          row.result += `; save failed: ${err.message}`;
+          logger.warn(`${tool.tool}: could not save the cache entry ${key}: ${err.message}`);
+        },
+      );
+    } else if (key && options.cache) row.result += `; not saved (${options.saveSkipReason ?? 'saving disabled'})`;
+    return installed;
+  } catch (err) {
     await rm(dir, { recursive: true, force: true });
-    await rename(staging, dir);
-    try {
-      const installed = await finish(tool, dir, manifest, 'download', env);
-      await writeManifest(dir, manifest);
-      if (layout.resolved) logger.info(`  resolved tree: ${Object.keys(layout.resolved).length} packages recorded in ${dir}`);
-      if (key && pin.hash && options.cache && options.saveCache !== false) {
-        await options.cache.save(key, [dir]).then(
-          () => (row.result += '; saved'),
-          (err: Error) => {
-            row.result += `; save failed: ${err.message}`;
-            logger.warn(`${tool.tool}: could not save the cache entry ${key}: ${err.message}`);
-          },
-        );
-      } else if (key && options.cache) row.result += `; not saved (${options.saveSkipReason ?? 'saving disabled'})`;
-      return installed;
-    } catch (err) {
-      await rm(dir, { recursive: true, force: true });
-      throw err;
-    }
-  } finally {
-    await rm(staging, { recursive: true, force: true });
+    throw err;
   }
 }
 

@@ -3,9 +3,9 @@
  * tool is installed, checked again whenever a cached copy is about to be used, so a changed,
  * missing or added file (a tampered cache) is caught before the tool runs.
  */
-import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256Hex } from '../sha256.js';
 import { MANIFEST_FILE } from './constants.js';
 
 /** Relative `/`-separated path → `sha256:<hex>` for a file, `link:<target>` for a symlink. */
@@ -31,7 +31,7 @@ export async function listTree(root: string): Promise<TreeListing> {
   const worker = async () => {
     while (next < files.length) {
       const [rel, full] = files[next++]!;
-      out[rel] = `sha256:${createHash('sha256').update(await readFile(full)).digest('hex')}`;
+      out[rel] = `sha256:${sha256Hex(await readFile(full))}`;
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

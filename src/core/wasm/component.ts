@@ -4,7 +4,7 @@
  * and components are read by `readWasm` itself.
  */
 import type { Cursor } from './cursor.js';
-import type { Item } from './tree.js';
+import { readItems, type Item } from './tree.js';
 
 const SORTS = ['core', 'func', 'value', 'type', 'component', 'instance'];
 const CORE_SORTS = ['func', 'table', 'memory', 'global', 'type', 'module', 'instance'];
@@ -49,22 +49,15 @@ function skipExternDesc(c: Cursor): string {
 }
 
 function readImports(c: Cursor): Item[] {
-  const items: Item[] = [];
-  const count = c.u32();
-  for (let i = 0; i < count; i++) {
-    const start = c.pos;
+  return readItems(c, () => {
     const name = externName(c);
     const sort = skipExternDesc(c);
-    items.push({ kind: 'import', name, sort, index: i, offset: c.base + start, bytes: c.bytes.subarray(start, c.pos) });
-  }
-  return items;
+    return { kind: 'import', name, sort };
+  });
 }
 
 function readExports(c: Cursor): Item[] {
-  const items: Item[] = [];
-  const count = c.u32();
-  for (let i = 0; i < count; i++) {
-    const start = c.pos;
+  return readItems(c, () => {
     const name = externName(c);
     const s = c.u8();
     const sort = s === 0x00 ? `core ${CORE_SORTS[c.u8()] ?? '?'}` : SORTS[s];
@@ -73,9 +66,8 @@ function readExports(c: Cursor): Item[] {
     const ascribed = c.u8();
     if (ascribed === 0x01) skipExternDesc(c);
     else if (ascribed !== 0x00) c.fail(`unknown export type ascription 0x${ascribed.toString(16)}`, c.pos - 1);
-    items.push({ kind: 'export', name, sort, index: i, offset: c.base + start, bytes: c.bytes.subarray(start, c.pos) });
-  }
-  return items;
+    return { kind: 'export', name, sort };
+  });
 }
 
 /** Item readers per component section kind; other kinds are opaque. */

@@ -8,6 +8,8 @@ import { RunActionError } from '../errors.js';
 export class WasmFormatError extends RunActionError {
   /** Absolute byte offset of the problem in the outermost binary. */
   readonly offset: number;
+  /** What is wrong, without the offset (for readers that report it in their own words). */
+  readonly reason: string;
 
   constructor(message: string, offset: number, file?: string) {
     super(`${message} at byte offset ${offset} (0x${offset.toString(16)})`, {
@@ -15,10 +17,12 @@ export class WasmFormatError extends RunActionError {
       hint: 'the file is not a complete WebAssembly binary: check that the build finished and the file was not truncated or altered',
     });
     this.offset = offset;
+    this.reason = message;
   }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes a name; invalid UTF-8 becomes U+FFFD rather than an error (names are only shown). */
 export function decodeName(bytes: Uint8Array): string {
@@ -55,6 +59,12 @@ export class Cursor {
     return this.bytes[this.pos++]!;
   }
 
+  /** The next byte, without consuming it. */
+  peek(): number {
+    if (this.pos >= this.end) this.fail('unexpected end of data');
+    return this.bytes[this.pos]!;
+  }
+
   /** Unsigned LEB128 up to 32 bits. */
   u32(): number {
     let result = 0;
@@ -68,11 +78,27 @@ export class Cursor {
     }
   }
 
-  /** Signed LEB128 up to 64 bits, exact while within ±2^53 (constant offsets of data segments). */
-  sleb(): number {
+  /** Unsigned LEB128 up to 64 bits (memory64 limits), exact below 2^53, which sizes and page counts are. */
+  u64(): number {
     let result = 0;
     let scale = 1;
     for (let i = 0; i < 10; i++) {
+      const b = this.u8();
+      result += (b & 0x7f) * scale;
+      if ((b & 0x80) === 0) return result;
+      scale *= 128;
+    }
+    return this.fail('LEB128 number too long');
+  }
+
+  /**
+   * Signed LEB128 of at most `maxBytes` bytes (10 for s64, constant offsets of data segments; 5 for
+   * s33, type indices), exact while within ±2^53.
+   */
+  sleb(maxBytes = 10): number {
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < maxBytes; i++) {
       const b = this.u8();
       result += (b & 0x7f) * scale;
       scale *= 128;
@@ -108,6 +134,17 @@ export class Cursor {
 
   name(): string {
     return decodeName(this.vec());
+  }
+
+  /** A name that must be valid UTF-8 (component-model names are identifiers, not text to show). */
+  strictName(): string {
+    const start = this.pos;
+    try {
+      return strictUtf8.decode(this.vec());
+    } catch (err) {
+      if (err instanceof WasmFormatError) throw err;
+      return this.fail('name is not valid UTF-8', start);
+    }
   }
 
   /** A cursor over the next `n` bytes, advancing this one past them. */

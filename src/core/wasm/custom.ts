@@ -3,7 +3,7 @@
  * bodies across builds) and `producers` (languages, tools and SDKs with versions).
  */
 import { Cursor, decodeName } from './cursor.js';
-import type { Item } from './tree.js';
+import { readItems, type Item } from './tree.js';
 
 const FUNCTION_NAMES = 1;
 
@@ -40,18 +40,14 @@ export function functionNames(payload: Uint8Array, payloadOffset: number, file?:
 
 /** `producers` fields (language, processed-by, sdk) as items named by field. */
 export function readProducerFields(c: Cursor): Item[] {
-  const items: Item[] = [];
-  const count = c.u32();
-  for (let i = 0; i < count; i++) {
-    const start = c.pos;
+  return readItems(c, () => {
     const name = c.name();
     for (let n = c.u32(); n > 0; n--) {
       c.skip(c.u32());
       c.skip(c.u32());
     }
-    items.push({ kind: 'field', name, index: i, offset: c.base + start, bytes: c.bytes.subarray(start, c.pos) });
-  }
-  return items;
+    return { kind: 'field', name };
+  });
 }
 
 /** The values of one producers field item: `[["wit-component", "0.220.0"], …]`. */

@@ -7,31 +7,19 @@
 import { COMPONENT_ITEM_READERS } from './component.js';
 import { Cursor, WasmFormatError } from './cursor.js';
 import { functionNames, readProducerFields } from './custom.js';
+import { HEADER_BYTES, wasmLayer } from './header.js';
 import { MODULE_ITEM_READERS, type ModuleContext } from './module.js';
 import { SECTION_KINDS, type Item, type Layer, type Section, type WasmBinary } from './tree.js';
 
 export { WasmFormatError } from './cursor.js';
+export { wasmLayer } from './header.js';
 export type { Item, ItemKind, Layer, Section, WasmBinary } from './tree.js';
-
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];
-const CORE_VERSION = 1;
-/** Component binaries carry a (pre-1.0) version in the low half and layer 1 in the high half of the version word. */
-const COMPONENT_LAYER = 1;
 
 const NESTED: Record<number, Layer> = { 1: 'module', 4: 'component' };
 
 export interface ReadOptions {
   /** File name for error messages. */
   file?: string;
-}
-
-/** The layer of a binary from its 8-byte header, or undefined when it is not wasm. */
-export function wasmLayer(bytes: Uint8Array): Layer | undefined {
-  if (bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return undefined;
-  const layer = bytes[6]! | (bytes[7]! << 8);
-  if (layer === COMPONENT_LAYER) return 'component';
-  const version = bytes[4]! | (bytes[5]! << 8);
-  return layer === 0 && version === CORE_VERSION ? 'module' : undefined;
 }
 
 export function readWasm(bytes: Uint8Array, opts: ReadOptions = {}): WasmBinary {
@@ -45,7 +33,7 @@ function readBinary(root: Uint8Array, start: number, end: number, file: string |
   if (expect && layer !== expect) throw new WasmFormatError(`expected a nested ${expect}, found a ${layer}`, start, file);
   const binary: WasmBinary = { layer, bytes: self, offset: start, sections: [] };
   const ctx: ModuleContext = { importedFuncs: 0 };
-  const c = new Cursor(root, 0, start + 8, end, file);
+  const c = new Cursor(root, 0, start + HEADER_BYTES, end, file);
   while (!c.done) {
     const offset = c.pos;
     const id = c.u8();

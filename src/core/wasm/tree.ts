@@ -4,6 +4,7 @@
  * entries matter for explaining differences carry items; nested modules and components carry their
  * own tree. Everything else stays an opaque payload, compared as a blob.
  */
+import type { Cursor } from './cursor.js';
 
 export type Layer = 'module' | 'component';
 
@@ -64,4 +65,26 @@ export interface Item {
   /** Absolute offset of the item's first byte. */
   offset: number;
   bytes: Uint8Array;
+}
+
+/** What an entry reader says about one entry; readItems adds its position, offset and bytes. */
+export type ItemFields = Omit<Item, 'index' | 'offset' | 'bytes'>;
+
+/**
+ * Reads a vector (a count, then the entries) with `read`, which reads the entry at `c` and returns
+ * what it is; each becomes an item spanning exactly its bytes.
+ */
+export function readItems(c: Cursor, read: (index: number) => ItemFields): Item[] {
+  const count = c.u32();
+  const items: Item[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = c.pos;
+    // Completing the reader's object in place: a spread copy costs ×10 on 10,000 data segments.
+    const item = read(i) as Item;
+    item.index = i;
+    item.offset = c.base + start;
+    item.bytes = c.bytes.subarray(start, c.pos);
+    items[i] = item;
+  }
+  return items;
 }

@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentKey, storeFileSync } from '../../support/content-cache.js';
 import { requireToolchains } from '../../support/toolchain.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -56,14 +57,8 @@ export function realBinaries(): { wasmtime: string; wasmTools: string } | string
 }
 
 function cachedFile(name: string, inputs: (string | Buffer)[], build: (out: string) => void): string {
-  const h = createHash('sha256').update(name);
-  for (const i of inputs) h.update(String(i.length)).update(':').update(i);
-  const file = join(fixtureCache, h.digest('hex').slice(0, 16), name);
-  if (existsSync(file)) return file;
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  build(tmp);
-  renameSync(tmp, file);
+  const file = join(fixtureCache, contentKey(name, inputs).slice(0, 16), name);
+  if (!existsSync(file)) storeFileSync(file, build);
   return file;
 }
 

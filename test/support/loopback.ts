@@ -1,14 +1,38 @@
 /**
- * A loopback HTTP server standing in for release hosts and registries: fixed files, or handlers
- * that misbehave on purpose (status codes, truncated or slow bodies, redirect loops). Every
+ * HTTP servers on loopback for tests: `listen` puts any server on 127.0.0.1 at a free port, and
+ * `startLoopback` is a ready-made one standing in for release hosts and registries: fixed files, or
+ * handlers that misbehave on purpose (status codes, truncated or slow bodies, redirect loops). Every
  * request is logged so tests can assert what was (not) downloaded.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface Listening {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
+  origin: string;
+  port: number;
+  /** Stops listening and drops open (keep-alive) connections, so the test never waits on them. */
+  close(): Promise<void>;
+}
+
+export async function listen(server: http.Server): Promise<Listening> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
 
 export interface Loopback {
+  /** The base URL, with a trailing slash. */
   url: string;
   requests: string[];
   /** Serves `body` at `path` (counting hits per path). */
@@ -34,10 +58,9 @@ export async function startLoopback(): Promise<Loopback> {
     }
     handler(req, res, n);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listen(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}/`,
     requests,
     file(path, body, headers = {}) {
       routes.set(path, (_req, res) => res.writeHead(200, { 'content-length': Buffer.byteLength(body), ...headers }).end(body));
@@ -46,10 +69,6 @@ export async function startLoopback(): Promise<Loopback> {
       routes.set(path, handler);
     },
     hits: (path) => counts.get(path) ?? 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
