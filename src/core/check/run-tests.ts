@@ -4,6 +4,7 @@
  * `expect_error` fails when the call succeeds, and guest output is really captured (`expect_stdout`).
  * With no declared test, `test_*` / `test-*` exports are discovered and must return without error.
  */
+import { loadLinkedApp } from '../compose/linked-app.js';
 import type { Component, PolicyName, RunConfig, TestCase } from '../config/model.js';
 import type { CallOutcome, LedgerEntry } from '../engine/types.js';
 import { RunActionError } from '../errors.js';
@@ -53,7 +54,9 @@ export async function runTests(config: RunConfig, options: TestOptions): Promise
   const open = (c: Component) => {
     let r = runners.get(c.name);
     if (!r) {
-      r = loadComponentArtifact(config, c).then((a) => ComponentRunner.open(a, { cacheDir: cacheDirOf(config.dir), limits: { memoryBytes: config.run.memoryMiB * 1024 * 1024, timeoutMs: config.run.timeoutMs } }));
+      r = loadComponentArtifact(config, c)
+        .then((artifact) => loadLinkedApp(config, { artifact, component: c }))
+        .then((app) => ComponentRunner.open(app, { cacheDir: cacheDirOf(config.dir), limits: { memoryBytes: config.run.memoryMiB * 1024 * 1024, timeoutMs: config.run.timeoutMs } }));
       r.catch(() => {}); // reported per test
       runners.set(c.name, r);
     }

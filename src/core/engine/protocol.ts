@@ -11,12 +11,42 @@ import type { CallOutcome, HostConfig } from './types.js';
  */
 export type JcoPath = readonly [string] | readonly [string, string];
 
-export interface InitMessage {
-  type: 'init';
+/**
+ * Runtime linking: the consumer's import `importName` (as it imports it, e.g.
+ * `example:calculator/math@0.1.0`) is the export `exportName` of the component named `provider`.
+ */
+export interface ComponentLink {
+  importName: string;
+  provider: string;
+  exportName: string;
+}
+
+/** A link as the worker applies it: the import keys jco's generated code may read, and the ledger's name for the interface. */
+export interface WorkerLink {
+  keys: string[];
+  iface: string;
+  provider: string;
+  exportName: string;
+}
+
+export interface LoadedComponent {
+  /** The component's name: links refer to it, and the ledger names it as the provider of linked calls. */
+  name: string;
   /** file: URL of the generated ES module. */
   jsUrl: string;
   /** Compiled (memory-capped) core modules by the file name the generated code asks for. */
   modules: Map<string, WebAssembly.Module>;
+  /** Imports satisfied by components instantiated before this one. */
+  links: WorkerLink[];
+}
+
+export interface InitMessage {
+  type: 'init';
+  /**
+   * Instantiated in this order for every call, all with one host; each gets the exports of earlier
+   * ones it links to. The last is the component whose functions are called.
+   */
+  components: LoadedComponent[];
   memoryLimitBytes: number;
 }
 

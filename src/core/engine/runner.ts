@@ -11,7 +11,18 @@ import { Worker } from 'node:worker_threads';
 import { ComponentReadError } from './errors.js';
 import { capMemory } from './memory-cap.js';
 import { timeoutVerdict, workerDeathVerdict, type Verdict } from './outcome.js';
-import { MIRROR_HEADER_BYTES, type CallJob, type FromWorker, type InitMessage, type JcoPath, type OutputMirror, type ToWorker } from './protocol.js';
+import { unversioned } from '../compose/interface-names.js';
+import {
+  MIRROR_HEADER_BYTES,
+  type CallJob,
+  type ComponentLink,
+  type FromWorker,
+  type InitMessage,
+  type JcoPath,
+  type LoadedComponent,
+  type OutputMirror,
+  type ToWorker,
+} from './protocol.js';
 import { transpileCached, type ExportKind } from './transpile-cache.js';
 import type { CallOutcome, HostConfig, Limits } from './types.js';
 
@@ -34,6 +45,20 @@ export interface OpenOptions {
   /** The project's `.run/cache` directory; transpiled components go under `transpile/<sha256>/`. */
   cacheDir: string;
   limits?: Partial<Limits>;
+  /** Its name, for links and the ledger (default: the file's stem, or `component`). */
+  name?: string;
+  /** Runtime linking: its imports that the providers below satisfy. */
+  links?: ComponentLink[];
+  /** The components it links to (and theirs), each listed after the ones it links to. */
+  providers?: ProviderOptions[];
+}
+
+/** A component instantiated before the one called, to satisfy its imports (runtime linking). */
+export interface ProviderOptions {
+  name: string;
+  bytes?: Uint8Array;
+  file?: string;
+  links: ComponentLink[];
 }
 
 export interface CallRequest {
@@ -287,28 +312,31 @@ function detachedOutcome(verdict: Verdict, elapsedMs: number): CallOutcome {
 
 /**
  * Opens a component: reads it (when given a file), transpiles it through the cache, caps each core
- * module's memory at the limit and compiles it, and starts the worker. Throws a RunActionError when
+ * module's memory at the limit and compiles it, and starts the worker. With `providers` (runtime
+ * linking), each provider is prepared the same way and, for every call, instantiated first in the
+ * same host, its exports passed as the linked imports. Throws a RunActionError when
  * the file is unreadable, is not a component, or needs more memory than the limit at start.
  */
 export async function openComponent(opts: OpenOptions): Promise<ComponentSession> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const what = opts.file ?? 'component';
+  const root: ProviderOptions = {
+    name: opts.name ?? opts.file?.replace(/^.*[\\/]/, '').replace(/\.wasm$/i, '') ?? 'component',
+    ...(opts.bytes ? { bytes: opts.bytes } : {}),
+    ...(opts.file ? { file: opts.file } : {}),
+    links: opts.links ?? [],
+  };
   let resolveInit!: (m: InitMessage) => void;
   let rejectInit!: (e: unknown) => void;
   const initReady = new Promise<InitMessage>((res, rej) => ((resolveInit = res), (rejectInit = rej)));
   // The thread boots (tens of ms) while we read, transpile and compile.
   const thread = new EngineThread(initReady, heapMb(limits));
   try {
-    const bytes = opts.bytes ?? (await readComponent(what));
-    const t = await transpileCached(bytes, opts.cacheDir, what);
-    const modules = new Map(
-      await Promise.all(
-        [...t.coreModules].map(
-          async ([name, b]) => [name, await WebAssembly.compile(capMemory(b, limits.memoryBytes, { what: `${what} (${name})`, exportPrefix: MEMORY_EXPORT_PREFIX }))] as const,
-        ),
-      ),
-    );
-    const init: InitMessage = { type: 'init', jsUrl: pathToFileURL(t.jsFile).href, modules, memoryLimitBytes: limits.memoryBytes };
+    const components: LoadedComponent[] = [];
+    // One at a time: a transpile holds a whole component's output in memory. The root comes last.
+    for (const provider of opts.providers ?? []) components.push((await loadOne(provider, opts.cacheDir, limits)).loaded);
+    const { loaded, transpiled: t } = await loadOne(root, opts.cacheDir, limits);
+    components.push(loaded);
+    const init: InitMessage = { type: 'init', components, memoryLimitBytes: limits.memoryBytes };
     resolveInit(init);
     return new ComponentSession(t.sha256, t.exports, t.imports, init, limits, thread);
   } catch (err) {
@@ -316,6 +344,28 @@ export async function openComponent(opts: OpenOptions): Promise<ComponentSession
     await thread.terminate();
     throw err;
   }
+}
+
+/** Reads (when given a file), transpiles through the cache, caps and compiles one component. */
+async function loadOne(c: ProviderOptions, cacheDir: string, limits: Limits) {
+  const what = c.file ?? c.name;
+  const bytes = c.bytes ?? (await readComponent(what));
+  const transpiled = await transpileCached(bytes, cacheDir, what);
+  const modules = new Map(
+    await Promise.all(
+      [...transpiled.coreModules].map(
+        async ([name, b]) => [name, await WebAssembly.compile(capMemory(b, limits.memoryBytes, { what: `${what} (${name})`, exportPrefix: MEMORY_EXPORT_PREFIX }))] as const,
+      ),
+    ),
+  );
+  const loaded: LoadedComponent = {
+    name: c.name,
+    jsUrl: pathToFileURL(transpiled.jsFile).href,
+    modules,
+    // jco's generated code reads the unversioned key; the versioned one is what its .d.ts declares.
+    links: c.links.map((l) => ({ keys: [...new Set([unversioned(l.importName), l.importName])], iface: unversioned(l.importName), provider: l.provider, exportName: l.exportName })),
+  };
+  return { loaded, transpiled };
 }
 
 async function readComponent(file: string): Promise<Uint8Array> {

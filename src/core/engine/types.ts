@@ -38,8 +38,13 @@ export interface LedgerEntry {
   count: number;
   /** Bytes returned (random) or requested, when that makes sense. */
   bytes: number;
-  /** What the host answered: the real value ('host'), a virtual one ('virtual'), or a denial ('denied'). */
-  answer: 'host' | 'virtual' | 'denied';
+  /**
+   * What the host answered: the real value ('host'), a virtual one ('virtual'), or a denial
+   * ('denied'); or, for a call into another component of a linked app, that component ('component').
+   */
+  answer: 'host' | 'virtual' | 'denied' | 'component';
+  /** For answer 'component': the name of the component that answered. */
+  provider?: string;
   /** True when the policy forbids it: the call fails after it returns with a policy-violation. */
   violation: boolean;
 }

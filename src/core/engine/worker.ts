@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { RunActionError } from '../errors.js';
 import { ComponentExit, createHost, type Host } from './host/index.js';
 import { classifyFailure, violationVerdict, type Failure, type Verdict } from './outcome.js';
-import { MIRROR_HEADER_BYTES, type CallJob, type FromWorker, type InitMessage, type JcoPath, type OutputMirror, type ToWorker } from './protocol.js';
+import { MIRROR_HEADER_BYTES, type CallJob, type FromWorker, type JcoPath, type LoadedComponent, type OutputMirror, type ToWorker, type WorkerLink } from './protocol.js';
 import type { CallOutcome } from './types.js';
 
 type Exports = Record<string, unknown>;
@@ -21,8 +21,9 @@ type Instantiate = (
 ) => Exports | Promise<Exports>;
 
 interface Loaded {
-  instantiate: Instantiate;
-  init: InitMessage;
+  /** In instantiation order; the last is the one called. */
+  components: Array<LoadedComponent & { instantiate: Instantiate }>;
+  memoryLimitBytes: number;
 }
 
 const port = parentPort!;
@@ -31,7 +32,9 @@ let loaded: Promise<Loaded> | undefined;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'init') {
-    loaded = import(msg.jsUrl).then((m: { instantiate: Instantiate }) => ({ instantiate: m.instantiate, init: msg }));
+    loaded = Promise.all(msg.components.map(async (c) => ({ ...c, instantiate: ((await import(c.jsUrl)) as { instantiate: Instantiate }).instantiate }))).then(
+      (components) => ({ components, memoryLimitBytes: msg.memoryLimitBytes }),
+    );
     loaded.catch(() => {}); // reported by the first call
   } else {
     // Anything that escapes runCall comes from the host (a bad grant, or a bug): report it for this
@@ -128,14 +131,20 @@ async function runCall(id: number, job: CallJob, output: OutputMirror): Promise<
   let exports: Exports;
   try {
     if (!loaded) throw new Error('the worker received a call before its component');
-    const { instantiate, init } = await loaded;
-    memoryLimitBytes = init.memoryLimitBytes;
+    const { components, memoryLimitBytes: limit } = await loaded;
+    memoryLimitBytes = limit;
     const instantiateCore: InstantiateCore = (module, imports) => {
       const instance = new WebAssembly.Instance(module, imports);
       for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) memories.add(v);
       return instance;
     };
-    exports = await instantiate((name) => init.modules.get(name)!, host.imports, instantiateCore);
+    // Providers first, all in this one host; each consumer gets its providers' exports as imports.
+    const instances = new Map<string, Exports>();
+    for (const c of components) {
+      const imports = c.links.length === 0 ? host.imports : { ...host.imports, ...linkedImports(c.links, instances, host) };
+      instances.set(c.name, await c.instantiate((name) => c.modules.get(name)!, imports, instantiateCore));
+    }
+    exports = instances.get(components.at(-1)!.name)!;
   } catch (err) {
     return failed(exitOf(err, host.exitCode()) ?? { thrown: err }, 0);
   }
@@ -161,6 +170,38 @@ async function runCall(id: number, job: CallJob, output: OutputMirror): Promise<
   const elapsedMs = performance.now() - t0;
   if (job.cli) return finish({ class: 'ok', exitCode: 0, message: 'ok' }, elapsedMs);
   finish({ class: 'ok', exitCode: 0, message: 'ok' }, elapsedMs, job.resultIsResult ? { tag: 'ok', val: value } : value);
+}
+
+/** jco's camelCase member name → the WIT (kebab-case) function name the ledger uses. */
+const witName = (jsName: string) => jsName.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+
+/** Resource classes pass through unchanged: jco checks `instanceof` against the provider's own class. */
+const isClass = (v: unknown) => typeof v === 'function' && /^class[\s{]/.test(Function.prototype.toString.call(v));
+
+/**
+ * The imports a consumer gets from its providers: each provided interface object, its functions
+ * wrapped so that every cross-component call is recorded in the ledger under the provider's name.
+ */
+function linkedImports(links: WorkerLink[], instances: Map<string, Exports>, host: Host): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const link of links) {
+    const provided = instances.get(link.provider)?.[link.exportName];
+    if (!provided || typeof provided !== 'object') throw new Error(`component '${link.provider}' has no export ${link.exportName} to link`);
+    const wrapped: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(provided)) {
+      if (typeof value !== 'function' || isClass(value)) {
+        wrapped[key] = value;
+        continue;
+      }
+      const call = `${link.iface}#${witName(key)}`;
+      wrapped[key] = function (this: unknown, ...args: unknown[]) {
+        host.linkedCall(call, link.provider);
+        return (value as (...a: unknown[]) => unknown).apply(this, args);
+      };
+    }
+    for (const key of link.keys) out[key] = wrapped;
+  }
+  return out;
 }
 
 const STREAMS: Array<[iface: string, getter: string]> = [

@@ -3,6 +3,7 @@
  * `--function add --args 3,4`) or, without a function, its CLI entry point (`wasi:cli/run`, or a
  * top-level `run` export as upstream §6.3 allows).
  */
+import { loadLinkedApp } from '../compose/linked-app.js';
 import type { PolicyName, RunConfig } from '../config/model.js';
 import type { CallOutcome, Limits } from '../engine/types.js';
 import { RunActionError } from '../errors.js';
@@ -71,7 +72,8 @@ export async function exec(req: ExecRequest): Promise<ExecResult> {
     ...(run ? { memoryBytes: run.memoryMiB * 1024 * 1024, timeoutMs: run.timeoutMs } : {}),
     ...req.limits,
   };
-  const runner = await ComponentRunner.open(artifact, { cacheDir: cacheDirOf(req.config?.dir ?? req.dir), limits });
+  const app = await loadLinkedApp(req.config, { artifact, ...(component ? { component } : {}) });
+  const runner = await ComponentRunner.open(app, { cacheDir: cacheDirOf(req.config?.dir ?? req.dir), limits });
   try {
     if (req.call || req.function) {
       let fn;

@@ -1,16 +1,17 @@
 /**
  * One component, ready to call by name with typed values: its WIT world (read from the binary),
- * an engine session (transpiled, compiled once; every call a fresh instance), and the conversions
- * between typed values and jco's JS values. `exec` and `test` both go through here.
+ * an engine session (transpiled, compiled once; every call a fresh instance, together with the
+ * components it is linked to), and the conversions between typed values and jco's JS values.
+ * `exec` and `test` both go through here.
  */
 import { openComponent, type ComponentSession } from '../engine/index.js';
 import type { CallOutcome, HostConfig, Limits } from '../engine/types.js';
 import { RunActionError } from '../errors.js';
 import { fromJs, toJs } from '../values/jco-values.js';
 import type { Val } from '../values/model.js';
-import { readComponentWorld } from '../wit/component-binary.js';
 import type { World } from '../wit/model.js';
 import { resolveFunction, type ResolvedFunction } from '../wit/resolve-function.js';
+import type { LinkedApp } from '../compose/linked-app.js';
 import type { Artifact } from './artifact.js';
 
 export class UnsupportedCallError extends RunActionError {}
@@ -31,9 +32,18 @@ export class ComponentRunner {
     private readonly session: ComponentSession,
   ) {}
 
-  static async open(artifact: Artifact, options: { cacheDir: string; limits?: Partial<Limits> }): Promise<ComponentRunner> {
-    const world = readComponentWorld(artifact.bytes);
-    const session = await openComponent({ bytes: artifact.bytes, file: artifact.file, cacheDir: options.cacheDir, limits: options.limits ?? {} });
+  /** Opens the app's last component, with the components it links to instantiated first for every call. */
+  static async open(app: LinkedApp, options: { cacheDir: string; limits?: Partial<Limits> }): Promise<ComponentRunner> {
+    const { artifact, world, links, name } = app.app;
+    const session = await openComponent({
+      bytes: artifact.bytes,
+      file: artifact.file,
+      name,
+      links,
+      providers: app.components.slice(0, -1).map((c) => ({ name: c.name, bytes: c.artifact.bytes, file: c.artifact.file, links: c.links })),
+      cacheDir: options.cacheDir,
+      limits: options.limits ?? {},
+    });
     return new ComponentRunner(artifact, world, session);
   }
 

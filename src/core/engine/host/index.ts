@@ -34,6 +34,8 @@ export interface Host {
   ledger(): LedgerEntry[];
   /** The ledger entries the policy forbids: when non-empty, the call fails with policy-violation. */
   violations(): LedgerEntry[];
+  /** Records a call from one component of a linked app into another (`provider`). */
+  linkedCall(call: string, provider: string): void;
   /** The code passed to wasi:cli/exit, once the guest has called it. */
   exitCode(): number | undefined;
   /** Closes the host files the guest left open. Call once the instance is discarded. */
@@ -74,6 +76,7 @@ export function createHost(config: HostConfig): Host {
     truncated: () => ({ stdout: cli.stdout.dropped(), stderr: cli.stderr.dropped() }),
     ledger: () => ledger.entries(),
     violations: () => ledger.violations(),
+    linkedCall: (call, provider) => ledger.record(call, 'component', false, 0, provider),
     exitCode: cli.exitCode,
     dispose: filesystem.closeAll,
   };
