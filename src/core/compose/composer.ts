@@ -16,6 +16,7 @@
  * The output depends only on the inputs and their order: the same components compose to the same bytes.
  */
 import type { ComponentLink } from '../engine/index.js';
+import { COMPONENT_LAYER, COMPONENT_VERSION, WASM_MAGIC } from '../wasm/header.js';
 import { Cursor } from '../wasm/cursor.js';
 import type { World } from '../wit/model.js';
 import { ByteWriter, u32Size } from '../wasm/writer.js';
@@ -35,7 +36,8 @@ export interface ComposeNode {
 }
 
 const SECTION = { component: 4, instance: 5, alias: 6, type: 7, import: 10, export: 11 } as const;
-const HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
+/** A component's 8-byte header: magic, version 0x0d, layer 1. */
+const HEADER = [...WASM_MAGIC, COMPONENT_VERSION, 0x00, COMPONENT_LAYER, 0x00];
 
 interface Node {
   spec: ComposeNode;

@@ -5,8 +5,10 @@
  * verified (manifest key + every file's size and sha256) before use: a corrupt or partial entry is
  * rebuilt, never used. jco-transpile is imported only on a miss: it costs ~100 ms to load.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { writeDirAtomic } from '../fs/atomic.js';
+import { sha256Hex } from '../sha256.js';
+import { wasmLayer } from '../wasm/header.js';
 import { dirname, join } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { ComponentReadError, TranspileError } from './errors.js';
@@ -50,16 +52,12 @@ interface Manifest {
   exports: Array<[string, ExportKind]>;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-const COMPONENT_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
-const CORE_HEADER = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 /** Refuses what is plainly not a component before paying for jco-transpile. */
 function checkIsComponent(bytes: Uint8Array, what: string): void {
-  if (startsWith(bytes, COMPONENT_HEADER)) return;
-  if (startsWith(bytes, CORE_HEADER)) {
+  const layer = wasmLayer(bytes);
+  if (layer === 'component') return;
+  if (layer === 'module') {
     throw new ComponentReadError(`${what} is a core wasm module, not a component`, {
       location: { file: what },
       hint: 'wrap it into a WASI 0.2 component (e.g. `jco new module.wasm --wasi-command` or `wasm-tools component new`)',
@@ -95,7 +93,7 @@ async function readEntry(dir: string, hash: string): Promise<TranspiledComponent
     } catch {
       return null;
     }
-    if (bytes.length !== want.size || sha256(bytes) !== want.sha256) return null;
+    if (bytes.length !== want.size || sha256Hex(bytes) !== want.sha256) return null;
     if (name.endsWith('.wasm')) coreModules.set(name, bytes);
   }
   return { sha256: hash, jsFile: join(dir, m.js), coreModules, imports: m.imports, exports: m.exports, cached: true };
@@ -123,7 +121,7 @@ async function transpile(bytes: Uint8Array, what: string) {
  * is there, else transpiling it and storing the entry atomically. `what` names the component in errors.
  */
 export async function transpileCached(bytes: Uint8Array, cacheDir: string, what = 'component'): Promise<TranspiledComponent> {
-  const hash = sha256(bytes);
+  const hash = sha256Hex(bytes);
   const root = join(cacheDir, 'transpile');
   const dir = join(root, hash);
   const hit = await readEntry(dir, hash);
@@ -137,23 +135,21 @@ export async function transpileCached(bytes: Uint8Array, cacheDir: string, what 
     key: TRANSPILER_KEY,
     component: hash,
     js,
-    files: Object.fromEntries(files.map(([name, b]) => [name, { size: b.length, sha256: sha256(b) }])),
+    files: Object.fromEntries(files.map(([name, b]) => [name, { size: b.length, sha256: sha256Hex(b) }])),
     imports: result.imports,
     exports: result.exports,
   };
-  await mkdir(root, { recursive: true });
-  const tmp = await mkdtemp(join(root, `.tmp-${hash.slice(0, 12)}-`));
   try {
-    for (const [name, b] of files) {
-      await mkdir(dirname(join(tmp, name)), { recursive: true });
-      await writeFile(join(tmp, name), b);
-    }
-    await writeFile(join(tmp, MANIFEST), JSON.stringify(m, null, 2));
-    await rm(dir, { recursive: true, force: true }); // a stale or damaged entry
-    await rename(tmp, dir);
+    // Replaces a stale or damaged entry whole.
+    await writeDirAtomic(dir, async (staging) => {
+      for (const [name, b] of files) {
+        await mkdir(dirname(join(staging, name)), { recursive: true });
+        await writeFile(join(staging, name), b);
+      }
+      await writeFile(join(staging, MANIFEST), JSON.stringify(m, null, 2));
+    });
   } catch (err) {
     // Another process may have renamed an identical entry into place first; anything else is real.
-    await rm(tmp, { recursive: true, force: true });
     if (!(await readEntry(dir, hash))) throw err;
   }
   const coreModules = new Map(files.filter(([name]) => name.endsWith('.wasm')));

@@ -1,9 +1,10 @@
 /**
  * Finds the bytes of a component to run. Upstream's order (§3.4, §3.12): the component's `path`,
  * its `source` when that is a `.wasm`, then `<output_dir>/<name>.wasm`. We add one step: a `.wat`
- * source is compiled in process (cached by content), so WAT projects run without a build step.
+ * source without a fresher build output is compiled in process (cached by content), so WAT
+ * projects run without a build step and never run a stale build.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Component, RunConfig } from '../config/model.js';
@@ -24,17 +25,18 @@ export interface Artifact {
   sha256: string;
 }
 
-// Re-exported for callers that still import it from here; new code imports ../sha256.js.
-export { sha256Hex };
-
 /** `.run/cache` of a project (or of the directory a bare file is run from). */
 export const cacheDirOf = (dir: string) => join(dir, '.run', 'cache');
 
 export async function loadComponentArtifact(config: RunConfig, component: Component): Promise<Artifact> {
+  const output = join(config.build.outputDir, `${component.name}.wasm`);
+  const wat = component.source && /\.wat$/i.test(component.source) ? resolve(config.dir, component.source) : undefined;
   const candidates = [
     component.path,
-    component.source && /\.(wasm|wat)$/i.test(component.source) ? component.source : undefined,
-    join(config.build.outputDir, `${component.name}.wasm`),
+    component.source && /\.wasm$/i.test(component.source) ? component.source : undefined,
+    // A build output older than its WAT source is stale: the source is compiled instead.
+    wat && existsSync(wat) && isNewer(resolve(config.dir, output), wat) ? output : undefined,
+    component.source && wat ? component.source : output,
   ].filter((p): p is string => p !== undefined);
   for (const candidate of candidates) {
     const file = resolve(config.dir, candidate);
@@ -70,6 +72,10 @@ export async function loadTarget(target: string, dir: string, config: RunConfig 
     });
   }
   return { artifact: await loadComponentArtifact(config!, component), component };
+}
+
+function isNewer(file: string, than: string): boolean {
+  return existsSync(file) && statSync(file).mtimeMs >= statSync(than).mtimeMs;
 }
 
 async function loadFile(file: string, name: string, cacheDir: string): Promise<Artifact> {
