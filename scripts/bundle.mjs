@@ -23,6 +23,7 @@ await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     action: 'src/action/main.ts',
+    'action-post': 'src/action/post.ts',
     worker: 'src/core/engine/worker.ts',
   },
   outdir: dist,
@@ -45,6 +46,8 @@ rmSync(stubOxc);
 const assets = [
   ['@bytecodealliance/jco-transpile/vendor', /\.wasm$/],
   ['@bytecodealliance/preview2-shim/dist/io', /^worker-thread\.bundle\.js$/],
+  // The preview1 adapters the build stage wraps core modules with (src/core/build/adapters.ts).
+  ['@bytecodealliance/jco/lib', /^wasi_snapshot_preview1\.(command|reactor)\.wasm$/],
 ];
 for (const [dir, pattern] of assets) {
   for (const f of readdirSync(join(nm, dir)).filter((f) => pattern.test(f)).sort()) {

@@ -12,11 +12,25 @@ function annotation(loc?: Location): core.AnnotationProperties | undefined {
   return { file: loc.file, ...(loc.line ? { startLine: loc.line } : {}), ...(loc.col ? { startColumn: loc.col } : {}) };
 }
 
+// GitHub's log has no nested groups: a group inside a group is shown as a heading line instead.
+let depth = 0;
+
 export const actionsLogger: Logger = {
   info: (m) => core.info(m),
   warn: (m, loc) => core.warning(m, annotation(loc)),
   error: (m, loc) => core.error(m, annotation(loc)),
   debug: (m) => core.debug(m),
-  group: (title, fn) => core.group(title, fn),
+  async group(title, fn) {
+    if (depth > 0) {
+      core.info(`▸ ${title}`);
+      return fn();
+    }
+    depth++;
+    try {
+      return await core.group(title, fn);
+    } finally {
+      depth--;
+    }
+  },
   mask: (secret) => core.setSecret(secret),
 };

@@ -1,62 +1,85 @@
 /**
- * The action's main step: inputs → core → outputs, job summary and annotations. It runs the same
- * core as `run-action test`, so a red check reproduces locally with `npx run-action test`.
+ * The action's main step: inputs → the same pipeline as `run-action ci` → outputs, job summary and
+ * annotations. A red check reproduces locally with `npx run-action ci`.
  */
 import * as core from '@actions/core';
 import { relative, resolve } from 'node:path';
-import { runTests, type TestReport } from '../core/check/run-tests.js';
 import { loadRunConfig } from '../core/config/run-toml.js';
 import type { PolicyName, RunConfig } from '../core/config/model.js';
-import { RunActionError, formatError } from '../core/errors.js';
+import { RunActionError, formatError, type Location } from '../core/errors.js';
+import { parseStages, runPipeline, PipelineInputError, type PipelineReport, type PublishMode } from '../core/pipeline/ci.js';
+import { resolveToken } from '../core/registry/credentials.js';
 import { actionsLogger } from './logger.js';
+import { actionToolCacheDir, setupAction } from './setup.js';
+import { writeSummary } from './summary.js';
 
-const POLICIES = ['strict', 'virtual', 'dev'];
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = core.getInput(name) || fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new PipelineInputError(`input ${name}: '${v}' is not one of ${allowed.join(', ')}`, { hint: `set ${name}: ${fallback}` });
+  return v as T;
+}
+
+function annotationOf(loc: Location | undefined): core.AnnotationProperties | undefined {
+  if (!loc) return undefined;
+  return { file: relative(process.cwd(), loc.file), ...(loc.line ? { startLine: loc.line } : {}), ...(loc.col ? { startColumn: loc.col } : {}) };
+}
 
 async function main(): Promise<void> {
   const dir = resolve(core.getInput('working-directory') || '.');
-  const policy = core.getInput('policy') || 'strict';
-  if (!POLICIES.includes(policy)) throw new RunActionError(`input policy: unknown policy '${policy}'`, { hint: `use one of: ${POLICIES.join(', ')}` });
+  const token = core.getInput('registry-token') || undefined;
+  const stages = parseStages(core.getInput('steps') || 'setup,build,test');
+  const publish = choice<PublishMode>('publish', ['auto', 'true', 'false'], 'auto');
+  const policy = choice<PolicyName>('policy', ['strict', 'virtual', 'dev'], 'strict');
+  const mirror = core.getMultilineInput('mirror');
   const config = await loadRunConfig(dir);
   for (const w of config.warnings) actionsLogger.warn(w.message, w.location);
-  const report = await actionsLogger.group('test', () =>
-    runTests(config, {
-      policy: policy as PolicyName,
-      env: process.env,
-      logger: actionsLogger,
-      onResult: (r) => core.info(r.passed ? `PASS ${r.name}` : `FAIL ${r.name} - ${r.reason}`),
-    }),
-  );
-  core.info(`${report.passed} passed, ${report.failed} failed`);
-  annotateFailures(config, report);
-  core.setOutput('tests-passed', report.passed);
-  core.setOutput('tests-failed', report.failed);
-  await writeSummary(config, report);
-  if (report.failed > 0) core.setFailed(`${report.failed} test(s) failed`);
-}
+  const found = resolveToken({ explicit: token, env: process.env, config: config.registry.authToken });
+  if (found) core.setSecret(found.token);
 
-function annotateFailures(config: RunConfig, report: TestReport): void {
-  for (const r of report.results) {
-    if (r.passed) continue;
-    const test = config.tests.find((t) => t.name === r.name);
-    const loc = test?.location;
-    core.error(`test ${r.name} failed: ${r.reason}`, loc ? { title: `test ${r.name}`, file: relative(process.cwd(), loc.file), ...(loc.line ? { startLine: loc.line } : {}) } : { title: `test ${r.name}` });
+  const report = await runPipeline(
+    {
+      config,
+      stages,
+      publish,
+      policy,
+      event: { name: process.env.GITHUB_EVENT_NAME, ref: process.env.GITHUB_REF },
+      env: process.env,
+      toolCacheDir: actionToolCacheDir(process.env),
+      setup: (lock, publishing) =>
+        setupAction(lock, { mirror, allowUnpinned: core.getBooleanInput('allow-unpinned'), publishing, cache: core.getBooleanInput('cache') }, actionsLogger),
+      registry: { url: core.getInput('registry-url') || undefined, token: found?.token, dryRun: core.getBooleanInput('dry-run') },
+      onTest: (r) => core.info(r.passed ? `PASS ${r.name}` : `FAIL ${r.name} - ${r.reason}`),
+    },
+    actionsLogger,
+  );
+  annotateFailedTests(config, report);
+  setOutputs(report);
+  await writeSummary(config, report);
+  if (!report.ok) {
+    const failed = report.stages.filter((s) => s.status === 'failed').map((s) => `${s.stage}: ${s.reason}`);
+    core.setFailed(failed.join('; '));
   }
 }
 
-async function writeSummary(config: RunConfig, report: TestReport): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const rows = report.results.map((r) => [r.name, r.component, r.passed ? '✅ pass' : `❌ ${r.reason ?? 'fail'}`, r.ledger.map((l) => `${l.call}×${l.count}`).join(', ') || '—']);
-  await core.summary
-    .addHeading(`run-action: ${config.project.name} ${config.project.version}`, 2)
-    .addRaw(`${report.passed} passed, ${report.failed} failed`, true)
-    .addTable([[{ data: 'test', header: true }, { data: 'component', header: true }, { data: 'result', header: true }, { data: 'nondeterministic imports', header: true }], ...rows])
-    .write();
+function annotateFailedTests(config: RunConfig, report: PipelineReport): void {
+  for (const r of report.tests.results) {
+    if (r.passed) continue;
+    const loc = config.tests.find((t) => t.name === r.name)?.location ?? config.components.find((c) => c.name === r.component)?.location;
+    core.error(`test ${r.name} failed: ${r.reason}`, { title: `test ${r.name}`, ...annotationOf(loc) });
+  }
+}
+
+function setOutputs(report: PipelineReport): void {
+  core.setOutput('components', JSON.stringify(report.components));
+  core.setOutput('tests-passed', report.tests.passed);
+  core.setOutput('tests-failed', report.tests.failed);
+  core.setOutput('published', JSON.stringify(report.published.filter((p) => p.action === 'published').map((p) => `${p.name}@${p.version}`)));
+  core.setOutput('cache-hit', String(report.cacheHit));
 }
 
 main().catch((err: unknown) => {
   if (err instanceof RunActionError) {
-    const loc = err.location;
-    core.error(formatError(err), loc ? { file: relative(process.cwd(), loc.file), ...(loc.line ? { startLine: loc.line } : {}), ...(loc.col ? { startColumn: loc.col } : {}) } : undefined);
+    core.error(formatError(err), annotationOf(err.location));
     core.setFailed(err.message);
   } else {
     core.setFailed(err instanceof Error ? (err.stack ?? err.message) : String(err));

@@ -15,6 +15,13 @@ export interface ActionSetupInputs {
   allowUnpinned: boolean;
   /** True when this run publishes (the publish stage is requested). */
   publishing: boolean;
+  /** The `cache` input: use @actions/cache across runs. */
+  cache: boolean;
+}
+
+/** Where the action installs tools: the runner's tool cache (kept within a job, and across jobs on self-hosted runners). */
+export function actionToolCacheDir(env: NodeJS.ProcessEnv): string {
+  return path.join(env.RUNNER_TOOL_CACHE ?? path.join(os.tmpdir(), 'run-action-tool-cache'), 'run-action');
 }
 
 export async function setupAction(lock: ToolchainLock, inputs: ActionSetupInputs, logger: Logger, env = process.env): Promise<InstalledTool[]> {
@@ -22,8 +29,8 @@ export async function setupAction(lock: ToolchainLock, inputs: ActionSetupInputs
   const tools = await setupToolchains(
     lock,
     {
-      toolCacheDir: path.join(env.RUNNER_TOOL_CACHE ?? path.join(os.tmpdir(), 'run-action-tool-cache'), 'run-action'),
-      cache: actionsCache(),
+      toolCacheDir: actionToolCacheDir(env),
+      ...(inputs.cache ? { cache: actionsCache() } : {}),
       saveCache: blocker === undefined,
       ...(blocker ? { saveSkipReason: blocker } : {}),
       allowUnpinned: inputs.allowUnpinned,

@@ -1,6 +1,9 @@
 /** Every subcommand, in the order `run-action --help` lists them (pipeline order). */
-import { proveComponents } from '../../core/pipeline/prove.js';
+import { proofs, runPipeline } from '../../core/pipeline/ci.js';
+import { ciCommand } from './ci.js';
 import type { Command } from '../command.js';
+import { buildCommand } from './build.js';
+import { composeCommand } from './compose.js';
 import { execCommand } from './exec.js';
 import { info } from './info.js';
 import { installCommand } from './install.js';
@@ -10,6 +13,13 @@ import { setupCommand } from './setup.js';
 import { testCommand } from './test.js';
 import { verifyLockCommand } from './verify-lock.js';
 
-const publishCommand = createPublishCommand((config, names, ctx) => proveComponents(config, names, ctx.env, ctx.logger));
+// `publish` proves what it publishes in the same run: build and test first, as `ci` does.
+const publishCommand = createPublishCommand(async (config, names, ctx) => {
+  const report = await runPipeline(
+    { config, stages: ['build', 'test'], publish: 'false', event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true } },
+    ctx.logger,
+  );
+  return proofs(config, report, true).filter((a) => names.includes(a.component));
+});
 
-export const commands: Command[] = [setupCommand, lockCommand, execCommand, testCommand, info, publishCommand, installCommand, verifyLockCommand];
+export const commands: Command[] = [ciCommand, setupCommand, lockCommand, buildCommand, composeCommand, execCommand, testCommand, info, publishCommand, installCommand, verifyLockCommand];

@@ -100,7 +100,15 @@ async function runOne(
   }
   const grants = grantsFor({ capabilities: component.capabilities, policy, dir: config.dir, env: options.env, args: [component.name], logger: options.logger });
   const host = hostConfig({ policy, grants, outputCapBytes: config.run.outputCapBytes, ...(config.build.sourceDateEpoch !== undefined ? { sourceDateEpoch: config.build.sourceDateEpoch } : {}) });
-  const { outcome, value } = await runner.call(fn, args, host);
+  let called;
+  try {
+    called = await runner.call(fn, args, host);
+  } catch (err) {
+    // e.g. a return value that does not fit its WIT type: this test fails, the others still run.
+    if (err instanceof RunActionError) return { ...base, passed: false, reason: err.message };
+    throw err;
+  }
+  const { outcome, value } = called;
   const result: TestResult = {
     ...base,
     passed: false,

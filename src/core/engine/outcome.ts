@@ -11,6 +11,8 @@ export interface Verdict {
   /** Exit code a CLI would report: the guest's for exit, 0 for ok, 1 for every failure. */
   exitCode: number;
   message: string;
+  /** The guest called exit(0): the call ended successfully but without a return value. */
+  exited?: true;
 }
 
 /** What the worker knows about the instance when a call fails. */
@@ -88,7 +90,7 @@ const errorText = (err: unknown): string =>
 export function classifyFailure(failure: Failure, ctx: FailureContext): Verdict {
   if ('exit' in failure) {
     const code = failure.exit;
-    if (code === 0) return { class: 'ok', exitCode: 0, message: 'exited with code 0' };
+    if (code === 0) return { class: 'ok', exitCode: 0, message: 'exited with code 0', exited: true };
     const oom = memoryCause(ctx);
     if (oom) return { class: 'out-of-memory', exitCode: code, message: `out-of-memory: ${oom}; the guest exited with code ${code}` };
     return { class: 'exit', exitCode: code, message: `exit: the guest exited with code ${code}` };

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ComponentReadError } from './errors.js';
+import { enableWasmFeatures } from '../wasm/features.js';
 import { capMemory } from './memory-cap.js';
 import { timeoutVerdict, workerDeathVerdict, type Verdict } from './outcome.js';
 import { unversioned } from '../compose/interface-names.js';
@@ -351,6 +352,7 @@ async function loadOne(c: ProviderOptions, cacheDir: string, limits: Limits) {
   const what = c.file ?? c.name;
   const bytes = c.bytes ?? (await readComponent(what));
   const transpiled = await transpileCached(bytes, cacheDir, what);
+  enableWasmFeatures();
   const modules = new Map(
     await Promise.all(
       [...transpiled.coreModules].map(

@@ -71,6 +71,8 @@ export interface CallOutcome {
    * { tag: 'ok', val: v }, so the value layer sees the full result.
    */
   value?: unknown;
+  /** The guest called exit(0) (e.g. Go's runtime after main): ok, and no return value to convert. */
+  exited?: true;
   stdout: Uint8Array;
   stderr: Uint8Array;
   /** Bytes dropped past the output cap, per stream. */

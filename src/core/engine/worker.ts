@@ -100,6 +100,7 @@ async function runCall(id: number, job: CallJob, output: OutputMirror): Promise<
       exitCode: final.exitCode,
       message: final.message,
       ...(final.class === 'ok' && value !== undefined ? { value } : {}),
+      ...(final.exited ? { exited: true as const } : {}),
       stdout: host.stdout(),
       stderr: host.stderr(),
       truncated: host.truncated(),

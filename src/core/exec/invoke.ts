@@ -71,7 +71,7 @@ export class ComponentRunner {
       resultIsResult: fn.func.result?.kind === 'result',
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
-    if (outcome.class !== 'ok') return { outcome };
+    if (outcome.class !== 'ok' || outcome.exited) return { outcome };
     const value: Val = fn.func.result ? (fromJs(outcome.value, fn.func.result) ?? { kind: 'unit' }) : { kind: 'unit' };
     return { outcome, value };
   }

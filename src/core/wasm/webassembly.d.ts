@@ -6,6 +6,8 @@
 declare namespace WebAssembly {
   type Source = ArrayBufferView | ArrayBuffer;
 
+  function validate(bytes: Source): boolean;
+
   interface Module {}
   var Module: {
     prototype: Module;

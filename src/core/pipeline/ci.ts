@@ -1,0 +1,180 @@
+/**
+ * The whole job — setup, build, test, publish — as one function that knows nothing about GitHub.
+ * The action and `run-action ci` both call it, so a red check reproduces locally with the same
+ * verdicts. Each stage reports into one PipelineReport; a failing stage stops the stages after it.
+ */
+import type { PolicyName, RunConfig, ToolchainLock } from '../config/model.js';
+import { loadToolchainLock } from '../config/lock-toml.js';
+import { RunActionError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { buildProject } from '../build/index.js';
+import { runTests, type TestResult } from '../check/run-tests.js';
+import { RegistryClient } from '../registry/client.js';
+import { planPublish, type BuiltArtifact } from '../registry/plan.js';
+import { publishComponents, type PublishedComponent } from '../registry/publish.js';
+import { checkPublishTrigger } from '../registry/trigger.js';
+import type { InstalledTool } from '../toolchain/index.js';
+import { loadComponentArtifact } from '../exec/artifact.js';
+
+export const STAGES = ['setup', 'build', 'test', 'publish'] as const;
+export type Stage = (typeof STAGES)[number];
+export const DEFAULT_STAGES: Stage[] = ['setup', 'build', 'test'];
+
+export class PipelineInputError extends RunActionError {}
+
+export type PublishMode = 'auto' | 'true' | 'false';
+
+export interface PipelineOptions {
+  config: RunConfig;
+  stages: Stage[];
+  /** auto: publish joins on a `refs/tags/v*` push (never on pull_request); true: always; false: never. */
+  publish: PublishMode;
+  policy?: PolicyName;
+  event: { name?: string; ref?: string };
+  env: Record<string, string | undefined>;
+  /** Installs the locked toolchains (the adapter decides where they go and how they are cached). */
+  setup: (lock: ToolchainLock, publishing: boolean) => Promise<InstalledTool[]>;
+  /** Where installed tools live, for the build stage to find them. */
+  toolCacheDir?: string;
+  registry: { url?: string; token?: string; dryRun: boolean };
+  onTest?: (r: TestResult) => void;
+}
+
+export interface StageReport {
+  stage: Stage;
+  status: 'ok' | 'failed' | 'skipped';
+  /** Why it failed or was skipped. */
+  reason?: string;
+  ms: number;
+}
+
+export interface ComponentSummary {
+  digest: string;
+  size: number;
+  path: string;
+  language?: string;
+}
+
+export interface PipelineReport {
+  project: { name: string; version: string };
+  stages: StageReport[];
+  toolchains: Array<Pick<InstalledTool, 'name' | 'version' | 'binPath' | 'cacheHit'>>;
+  /** Every installed tool came from a cache (true when nothing needed installing). */
+  cacheHit: boolean;
+  components: Record<string, ComponentSummary>;
+  tests: { passed: number; failed: number; results: TestResult[] };
+  published: PublishedComponent[];
+  ok: boolean;
+}
+
+/** Parses the `steps` input/flag: a comma list of stages, each known. */
+export function parseStages(text: string): Stage[] {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of items) {
+    if (!(STAGES as readonly string[]).includes(s)) throw new PipelineInputError(`unknown step '${s}'`, { hint: `steps are: ${STAGES.join(', ')}` });
+  }
+  return STAGES.filter((s) => items.includes(s));
+}
+
+/** Whether this run publishes: explicitly, or (auto) on a version tag push outside pull requests. */
+export function shouldPublish(mode: PublishMode, stages: Stage[], event: PipelineOptions['event']): boolean {
+  if (mode === 'false') return false;
+  if (mode === 'true' || stages.includes('publish')) return true;
+  return event.name !== 'pull_request' && event.name !== 'pull_request_target' && /^refs\/tags\/v\d/.test(event.ref ?? '');
+}
+
+export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<PipelineReport> {
+  const { config } = o;
+  const publishing = shouldPublish(o.publish, o.stages, o.event);
+  const stages: Stage[] = publishing ? [...new Set([...o.stages, 'publish' as const])] : o.stages.filter((s) => s !== 'publish');
+  const report: PipelineReport = {
+    project: { name: config.project.name, version: config.project.version },
+    stages: [],
+    toolchains: [],
+    cacheHit: true,
+    components: {},
+    tests: { passed: 0, failed: 0, results: [] },
+    published: [],
+    ok: true,
+  };
+  const lock = await loadToolchainLock(config.dir);
+
+  const run = async (stage: Stage, body: () => Promise<string | void>): Promise<void> => {
+    if (!stages.includes(stage)) return;
+    const t0 = performance.now();
+    if (!report.ok) {
+      report.stages.push({ stage, status: 'skipped', reason: 'an earlier step failed', ms: 0 });
+      return;
+    }
+    try {
+      const skipped = await logger.group(stage, body);
+      report.stages.push({ stage, status: skipped ? 'skipped' : 'ok', ...(skipped ? { reason: skipped } : {}), ms: performance.now() - t0 });
+    } catch (err) {
+      if (!(err instanceof RunActionError)) throw err;
+      report.ok = false;
+      logger.error(err.message + (err.hint ? `\n  hint: ${err.hint}` : ''), err.location);
+      report.stages.push({ stage, status: 'failed', reason: err.message, ms: performance.now() - t0 });
+    }
+  };
+
+  await run('setup', async () => {
+    if (!lock || lock.toolchains.length === 0) return 'no toolchains are locked in run.lock.toml';
+    const tools = await o.setup(lock, publishing);
+    report.toolchains = tools.map((t) => ({ name: t.name, version: t.version, binPath: t.binPath, cacheHit: t.cacheHit }));
+    report.cacheHit = tools.every((t) => t.cacheHit);
+  });
+
+  await run('build', async () => {
+    const result = await buildProject(config, { env: o.env, ...(lock ? { lock } : {}), ...(o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {}) }, logger);
+    for (const b of result.built) report.components[b.name] = { digest: b.sha256, size: b.size, path: b.file, language: b.language };
+    if (result.built.length === 0) return 'no component has sources to build';
+  });
+
+  await run('test', async () => {
+    // Components not built in this run (prebuilt, or build not requested) are described from their artifact.
+    for (const c of config.components) {
+      if (report.components[c.name]) continue;
+      try {
+        const a = await loadComponentArtifact(config, c);
+        report.components[c.name] = { digest: a.sha256, size: a.bytes.length, path: a.file, ...(c.language ? { language: c.language } : {}) };
+      } catch (err) {
+        if (!(err instanceof RunActionError)) throw err;
+      }
+    }
+    const tests = await runTests(config, { ...(o.policy ? { policy: o.policy } : {}), env: o.env, logger, ...(o.onTest ? { onResult: o.onTest } : {}) });
+    report.tests = { passed: tests.passed, failed: tests.failed, results: tests.results };
+    logger.info(`${tests.passed} passed, ${tests.failed} failed`);
+    if (tests.failed > 0) throw new TestsFailedError(`${tests.failed} test(s) failed`, { location: { file: config.file } });
+    if (tests.results.length === 0) return 'no tests declared or discovered';
+  });
+
+  await run('publish', async () => {
+    checkPublishTrigger({ eventName: o.event.name, ref: o.event.ref }, config.project.version, config.file);
+    const artifacts = proofs(config, report, stages.includes('test'));
+    const url = o.registry.url || config.registry.url;
+    const plan = await planPublish(config.project, url, artifacts);
+    const client = new RegistryClient({ url, mirrors: config.registry.mirrors, token: o.registry.token, logger });
+    report.published = await publishComponents(plan, client, logger, { dryRun: o.registry.dryRun });
+  });
+
+  return report;
+}
+
+export class TestsFailedError extends RunActionError {}
+
+/**
+ * What this run proved of each component: built (its artifact exists and was described), tested
+ * (the test stage ran and none of its tests failed). Reproducibility is not proved by this
+ * pipeline yet, so `verified` is 'skipped'.
+ */
+export function proofs(config: RunConfig, report: PipelineReport, testsRan: boolean): BuiltArtifact[] {
+  return config.components.map((c) => {
+    const summary = report.components[c.name];
+    const own = report.tests.results.filter((r) => r.component === c.name);
+    return {
+      component: c.name,
+      path: summary?.path ?? c.path ?? `${config.build.outputDir}/${c.name}.wasm`,
+      proof: { built: summary !== undefined, testsPassed: testsRan && own.every((r) => r.passed), verified: 'skipped' },
+    };
+  });
+}
