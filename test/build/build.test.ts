@@ -10,6 +10,7 @@ import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { BuildPlanError, BuildSourceError, BuildWitError, InvalidComponentError, ToolFailedError, ToolNotFoundError } from '../../src/core/build/index.js';
 import { needTool } from '../support/toolchain.js';
 import { build, call, failure, project } from './helpers.js';
+import { WatSyntaxError } from '../../src/core/wasm/wat.js';
 
 const HELLO_WAT = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'hello-wat', 'components', 'hello.wat'), 'utf8');
 const CALC_WIT = 'package example:calc@0.1.0;\n\ninterface math {\n  add: func(a: s32, b: s32) -> s32;\n}\n\nworld calc {\n  export math;\n}\n';
@@ -69,7 +70,7 @@ describe('WAT', () => {
 
   it('reports a WAT syntax error at its line and column', async () => {
     const dir = project({ 'run.toml': '[components.bad]\nsource = "bad.wat"\n', 'bad.wat': '(component\n  (core module (func (bogus))))\n' });
-    const err = await failure(build(dir), ToolFailedError);
+    const err = await failure(build(dir), WatSyntaxError);
     expect(err.message).toBe(`cannot compile ${join(dir, 'bad.wat')}: unknown operator or unexpected token at line 2, column 23: (core module (func (bogus))))`);
     expect(err.location).toEqual({ file: join(dir, 'bad.wat'), line: 2, col: 23 });
   });

@@ -109,3 +109,14 @@ describe('run-action exec (hello-wat)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a WAT syntax error', () => {
+  it('is reported at the file, line and column of the .wat source', () => {
+    const bad = mkdtempSync(join(tmpdir(), 'bad-wat-'));
+    writeFileSync(join(bad, 'bad.wat'), '(component\n  (core module (func (bogus))))\n');
+    const r = runCli(['exec', 'bad.wat', '--call', 'f()'], { cwd: bad });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Error: ${join(bad, 'bad.wat')}:2:23: cannot compile`);
+    rmSync(bad, { recursive: true, force: true });
+  });
+});

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuilderSpec, Output } from './builders.js';
-import { jcoMessage, wasmTools } from './componentize.js';
+import { compileWat } from '../wasm/wat.js';
 import { BuildSourceError, ToolFailedError } from './errors.js';
 import type { ComponentPlan } from './plan.js';
 import type { ToolOutput } from './run-tool.js';
@@ -41,7 +41,7 @@ export async function collectOutput(plan: ComponentPlan, builder: BuilderSpec, o
     case 'cargo':
       return read(cargoArtifact(plan, last?.stdout ?? ''), 'cargo artifact');
     case 'wat':
-      return compileWat(plan, await readFile(expand(o.path), 'utf8'));
+      return compileWat(await readFile(expand(o.path), 'utf8'), plan.source);
   }
 }
 
@@ -63,32 +63,6 @@ function cargoArtifact(plan: ComponentPlan, stdout: string): string {
     });
   }
   return wasm[0]!;
-}
-
-async function compileWat(plan: ComponentPlan, text: string): Promise<Uint8Array> {
-  try {
-    return await (await wasmTools()).parse(text);
-  } catch (err) {
-    const { message, line, col } = watError(jcoMessage(err));
-    throw new ToolFailedError(`cannot compile ${plan.source}: ${message}`, {
-      location: { file: plan.source, ...(line ? { line, col } : {}) },
-      hint: 'fix the WAT text (a core module or a component)',
-    });
-  }
-}
-
-/**
- * jco's parse reports wast's error in Rust debug form: `Text { line: 1, col: 22, snippet: "…" }`
- * (0-based) and `kind: Custom("unknown operator …")`; made readable, 1-based.
- */
-function watError(raw: string): { message: string; line?: number; col?: number } {
-  const pos = /line: (\d+), col: (\d+), snippet: "((?:[^"\\]|\\.)*)"/.exec(raw);
-  const kind = /kind: \w+\("((?:[^"\\]|\\.)*)"\)/.exec(raw);
-  if (!pos) return { message: raw };
-  const line = Number(pos[1]) + 1;
-  const col = Number(pos[2]) + 1;
-  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
-  return { message: `${kind ? unescape(kind[1]!) : raw} at line ${line}, column ${col}: ${unescape(pos[3]!).trim()}`, line, col };
 }
 
 function wasmFiles(dir: string): string[] {

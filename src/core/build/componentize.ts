@@ -5,6 +5,7 @@
  * imports WASI preview1, none when it imports nothing from WASI (hand-written WAT).
  */
 import { Cursor } from '../wasm/cursor.js';
+import { jcoMessage, wasmTools } from '../wasm/wat.js';
 import { MODULE_ITEM_READERS } from '../wasm/module.js';
 import { sections } from './sections.js';
 import { InvalidComponentError } from './errors.js';
@@ -18,14 +19,6 @@ export interface Componentized {
   describe: string;
 }
 
-type WasmTools = typeof import('@bytecodealliance/jco-transpile/wasm-tools');
-let tools: Promise<WasmTools> | undefined;
-
-/** jco's wasm-tools (a component compiled to core wasm): loaded once, started early so it overlaps a compile. */
-export function wasmTools(): Promise<WasmTools> {
-  tools ??= import('@bytecodealliance/jco-transpile/wasm-tools');
-  return tools;
-}
 
 let warmed: Promise<void> | undefined;
 
@@ -79,8 +72,3 @@ export async function componentFromModule(core: Uint8Array, wit: WitTarget | und
   }
 }
 
-/** jco's wasm-tools throws a ComponentError whose `payload` is the Rust error chain. */
-export function jcoMessage(err: unknown): string {
-  const e = err as { payload?: unknown; message?: string };
-  return String(typeof e.payload === 'string' ? e.payload : (e.message ?? err)).trim();
-}

@@ -12,9 +12,9 @@ import { RunActionError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { sha256Hex } from '../sha256.js';
 import { closest } from '../text/suggest.js';
+import { compileWat } from '../wasm/wat.js';
 
 export class ComponentNotFoundError extends RunActionError {}
-export class WatCompileError extends RunActionError {}
 
 export interface Artifact {
   /** Component name (from run.toml) or file stem. */
@@ -81,32 +81,15 @@ function isNewer(file: string, than: string): boolean {
 async function loadFile(file: string, name: string, cacheDir: string): Promise<Artifact> {
   const raw = new Uint8Array(await readFile(file));
   if (!/\.wat$/i.test(file)) return { name, file, bytes: raw, sha256: sha256Hex(raw) };
-  const bytes = await compileWat(raw, file, cacheDir);
+  const bytes = await compileWatCached(raw, file, cacheDir);
   return { name, file, bytes, sha256: sha256Hex(bytes) };
 }
 
-/** WAT → binary with jco-transpile's wasm-tools, cached under `.run/cache/wat/<sha256 of the text>.wasm`. */
-async function compileWat(text: Uint8Array, file: string, cacheDir: string): Promise<Uint8Array> {
+/** WAT → binary, cached under `.run/cache/wat/<sha256 of the text>.wasm`. */
+async function compileWatCached(text: Uint8Array, file: string, cacheDir: string): Promise<Uint8Array> {
   const cached = join(cacheDir, 'wat', `${sha256Hex(text)}.wasm`);
   if (existsSync(cached)) return new Uint8Array(await readFile(cached));
-  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-  let bytes: Uint8Array;
-  try {
-    bytes = await parse(new TextDecoder().decode(text));
-  } catch (err) {
-    throw new WatCompileError(`cannot compile ${file}: ${watMessage(err)}`, { location: { file, ...watPosition(err) }, hint: 'fix the WAT text; the position is in the message' });
-  }
+  const bytes = await compileWat(new TextDecoder().decode(text), file);
   await writeFileAtomic(cached, bytes);
   return bytes;
-}
-
-function watMessage(err: unknown): string {
-  const e = err as { payload?: unknown; message?: string };
-  return String(typeof e.payload === 'string' ? e.payload : (e.message ?? err)).trim();
-}
-
-/** wasm-tools reports `--> <anon>:LINE:COL`. */
-function watPosition(err: unknown): { line?: number; col?: number } {
-  const m = /:(\d+):(\d+)/.exec(watMessage(err));
-  return m ? { line: Number(m[1]), col: Number(m[2]) } : {};
 }
