@@ -158,6 +158,12 @@ export const TOOLS: Readonly<Record<string, ToolInfo>> = {
     defaultSource: 'npm:@bytecodealliance/componentize-js@{version}',
     npmBin: 'node_modules/.bin/componentize-js{cmd}',
   },
+  typescript: {
+    binName: 'tsc',
+    versionArgs: ['--version'], // "Version 7.0.2"
+    defaultSource: 'npm:typescript@{version}',
+    npmBin: 'node_modules/.bin/tsc{cmd}',
+  },
   tinygo: {
     binName: 'tinygo',
     versionArgs: ['version'], // "tinygo version 0.32.0 linux/amd64 (using go version go1.22.2 …)"
