@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { loadRunConfig } from '../core/config/run-toml.js';
 import type { PolicyName, RunConfig } from '../core/config/model.js';
 import { RunActionError, formatError, type Location } from '../core/errors.js';
-import { parseStages, runPipeline, PipelineInputError, type PipelineReport, type PublishMode } from '../core/pipeline/ci.js';
+import { DEFAULT_STAGES, parseStages, runPipeline, PipelineInputError, type PipelineReport, type PublishMode } from '../core/pipeline/ci.js';
 import { resolveToken } from '../core/registry/credentials.js';
 import { actionsLogger } from './logger.js';
 import { actionToolCacheDir, setupAction } from './setup.js';
@@ -27,7 +27,7 @@ function annotationOf(loc: Location | undefined): core.AnnotationProperties | un
 async function main(): Promise<void> {
   const dir = resolve(core.getInput('working-directory') || '.');
   const token = core.getInput('registry-token') || undefined;
-  const stages = parseStages(core.getInput('steps') || 'setup,build,test');
+  const stages = parseStages(core.getInput('steps') || DEFAULT_STAGES.join(','));
   const publish = choice<PublishMode>('publish', ['auto', 'true', 'false'], 'auto');
   const policy = choice<PolicyName>('policy', ['strict', 'virtual', 'dev'], 'strict');
   const mirror = core.getMultilineInput('mirror');
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
       event: { name: process.env.GITHUB_EVENT_NAME, ref: process.env.GITHUB_REF },
       env: process.env,
       toolCacheDir: actionToolCacheDir(process.env),
+      ...(process.env.RUNNER_TEMP ? { workDir: process.env.RUNNER_TEMP } : {}),
+      requireReproducible: core.getBooleanInput('reproducible'),
       setup: (lock, publishing) =>
         setupAction(lock, { mirror, allowUnpinned: core.getBooleanInput('allow-unpinned'), publishing, cache: core.getBooleanInput('cache') }, actionsLogger),
       registry: { url: core.getInput('registry-url') || undefined, token: found?.token, dryRun: core.getBooleanInput('dry-run') },
@@ -75,6 +77,7 @@ function setOutputs(report: PipelineReport): void {
   core.setOutput('tests-failed', report.tests.failed);
   core.setOutput('published', JSON.stringify(report.published.filter((p) => p.action === 'published').map((p) => `${p.name}@${p.version}`)));
   core.setOutput('cache-hit', String(report.cacheHit));
+  if (report.reproducible !== undefined) core.setOutput('reproducible', String(report.reproducible));
 }
 
 main().catch((err: unknown) => {

@@ -48,7 +48,7 @@ async function runAction(node: string, project: string, inputs: Record<string, s
   const files = mkdtempSync(join(scratch, 'gh-'));
   const paths = { output: join(files, 'output'), state: join(files, 'state'), summary: join(files, 'summary') };
   for (const p of Object.values(paths)) writeFileSync(p, '');
-  const defaults = { cache: 'true', 'allow-unpinned': 'false', 'dry-run': 'false', publish: 'auto', policy: 'strict' };
+  const defaults = { cache: 'true', 'allow-unpinned': 'false', 'dry-run': 'false', publish: 'auto', policy: 'strict', reproducible: 'true' };
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: files,
@@ -93,7 +93,7 @@ describe.each([
   ['Node 20', () => false as const, () => process.execPath],
   ['Node 24', node24Missing, () => node24],
 ])('the action on %s', (_label, missing, node) => {
-  it.skipIf(missing())('checks a pull request: builds, tests, sets outputs and the job summary, publishes nothing', async () => {
+  it.skipIf(missing())('checks a pull request: builds, tests, verifies, sets outputs and the job summary, publishes nothing', async () => {
     const dir = project(`pr-${_label.replace(' ', '')}`);
     const r = await runAction(node(), dir, { 'working-directory': '.' }, { name: 'pull_request', ref: 'refs/pull/7/merge' });
     expect(r.stdout).toContain('PASS greet_42');
@@ -101,6 +101,8 @@ describe.each([
     expect(r.outputs['tests-passed']).toBe('1');
     expect(r.outputs['tests-failed']).toBe('0');
     expect(r.outputs.published).toBe('[]');
+    expect(r.outputs.reproducible).toBe('true');
+    expect(r.summary).toContain('✅ reproducible');
     const components = JSON.parse(r.outputs.components!) as Record<string, { digest: string; size: number; language: string }>;
     expect(components.hello).toMatchObject({ size: 169, language: 'wat' });
     expect(components.hello!.digest).toMatch(/^[0-9a-f]{64}$/);

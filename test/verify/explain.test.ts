@@ -192,6 +192,17 @@ describe('explainDifference', () => {
     expect(mixed).toMatchObject({ cause: 'structure', items: [{ path: 'module', detail: 'a is a core module, b is a component' }] });
   });
 
+  it('calls globals whose initial values moved a layout consequence, ranked below the path that moved them', async () => {
+    const build = (dir: string, heap: number, extra = '') => core(`(memory 1) (global (export "heap") i32 (i32.const ${heap})) ${extra} (data (i32.const 16) "built in /tmp/${dir}\\00") ${ADD}`);
+    const e = explainDifference(await build('a', 48), await build('a-longer-directory', 64));
+    expect([e.cause, e.causes]).toEqual(['build-path', ['build-path', 'layout']]);
+    expect(e.items.find((i) => i.cause === 'layout')).toMatchObject({ path: 'component/module[0]/global section', change: 'changed' });
+    // Another global is structure; other code makes moved globals part of the code change.
+    expect(explainDifference(await build('a', 48), await build('a', 48, '(global i32 (i32.const 7))')).cause).toBe('structure');
+    const recompiled = await core(`(memory 1) (global (export "heap") i32 (i32.const 64)) (data (i32.const 16) "built in /tmp/a\\00") (func $add (export "add") (param i32 i32) (result i32) local.get 1 local.get 0 i32.sub)`);
+    expect(explainDifference(await build('a', 48), recompiled).causes).toEqual(['code-change']);
+  });
+
   it('is JSON-serialisable', async () => {
     const e = explainDifference(await core(ADD), await core(ADD.replace('i32.add', 'i32.sub')));
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);

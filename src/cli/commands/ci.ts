@@ -16,8 +16,8 @@ const PUBLISH_MODES: PublishMode[] = ['auto', 'true', 'false'];
 
 export const ciCommand: Command = {
   name: 'ci',
-  summary: 'the whole job, as the action runs it: setup, build, test (and publish on a v<version> tag)',
-  usage: 'run-action ci [--steps setup,build,test] [--publish auto|true|false] [--policy strict] [--json] [-C dir]',
+  summary: 'the whole job, as the action runs it: setup, build, test, verify (and publish on a v<version> tag)',
+  usage: 'run-action ci [--steps setup,build,test,verify] [--publish auto|true|false] [--policy strict] [--json] [-C dir]',
   flags: {
     steps: { type: 'string', description: `comma-separated steps (default ${DEFAULT_STAGES.join(',')}; publish joins on a version tag)` },
     publish: { type: 'string', description: 'auto (default: on a refs/tags/v* push) | true | false' },
@@ -28,6 +28,7 @@ export const ciCommand: Command = {
     mirror: { type: 'strings', description: 'base URL replacing the release host (see setup)' },
     'allow-unpinned': { type: 'boolean', description: 'install tools whose sha256 is missing' },
     'dry-run': { type: 'boolean', description: 'show what would be published, upload nothing' },
+    'report-only': { type: 'boolean', description: 'report components that are not reproducible instead of failing' },
     json: { type: 'boolean', description: 'print the report as JSON on stdout' },
   },
   async run(args, ctx) {
@@ -52,6 +53,7 @@ export const ciCommand: Command = {
         setup: (lock) =>
           setupToolchains(lock, { toolCacheDir, allowUnpinned: flagBool(args, 'allow-unpinned'), mirror: parseMirror(flagStrings(args, 'mirror')), env: ctx.env }, ctx.logger),
         registry: { url: flagString(args, 'registry-url'), token: token?.token, dryRun: flagBool(args, 'dry-run') },
+        requireReproducible: !flagBool(args, 'report-only'),
         onTest: (r) => {
           if (!json) ctx.out(r.passed ? `PASS ${r.name}` : `FAIL ${r.name} - ${r.reason}`);
         },
@@ -67,7 +69,10 @@ export const ciCommand: Command = {
 function printSummary(report: PipelineReport, ctx: CommandContext): void {
   ctx.out('');
   for (const s of report.stages) ctx.out(`${s.stage.padEnd(8)} ${s.status}${s.reason ? ` — ${s.reason}` : ''} (${Math.round(s.ms)} ms)`);
-  for (const [name, c] of Object.entries(report.components)) ctx.out(`${name.padEnd(16)} ${c.digest.slice(0, 16)}… ${c.size} bytes ${c.language ?? ''}`);
+  for (const [name, c] of Object.entries(report.components)) {
+    const v = report.verify?.components.find((x) => x.name === name);
+    ctx.out(`${name.padEnd(16)} ${c.digest.slice(0, 16)}… ${c.size} bytes ${c.language ?? ''}${v ? ` — ${v.verdict}: ${v.cause}` : ''}`);
+  }
   for (const p of report.published) ctx.out(`${p.action} ${p.name}@${p.version}`);
   ctx.out(`${report.tests.passed} passed, ${report.tests.failed} failed`);
 }

@@ -11,15 +11,16 @@ import { lockCommand } from './lock.js';
 import { createPublishCommand } from './publish.js';
 import { setupCommand } from './setup.js';
 import { testCommand } from './test.js';
+import { verifyCommand } from './verify.js';
 import { verifyLockCommand } from './verify-lock.js';
 
-// `publish` proves what it publishes in the same run: build and test first, as `ci` does.
+// `publish` proves what it publishes in the same run: build, test and verify first, as `ci` does.
 const publishCommand = createPublishCommand(async (config, names, ctx) => {
   const report = await runPipeline(
-    { config, stages: ['build', 'test'], publish: 'false', event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true } },
+    { config, stages: ['build', 'test', 'verify'], publish: 'false', event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true }, requireReproducible: true },
     ctx.logger,
   );
   return proofs(config, report, true).filter((a) => names.includes(a.component));
 });
 
-export const commands: Command[] = [ciCommand, setupCommand, lockCommand, buildCommand, composeCommand, execCommand, testCommand, info, publishCommand, installCommand, verifyLockCommand];
+export const commands: Command[] = [ciCommand, setupCommand, lockCommand, buildCommand, composeCommand, execCommand, testCommand, verifyCommand, info, publishCommand, installCommand, verifyLockCommand];

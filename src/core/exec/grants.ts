@@ -66,20 +66,25 @@ export function grantsFor(o: GrantOptions): Grants {
   return grants;
 }
 
+/** The random generator's seed unless a caller varies it. */
+export const DEFAULT_SEED = 0x5eed_0f_2a11n;
+
 export interface HostSettings {
   policy: PolicyName;
   grants: Grants;
   outputCapBytes: number;
   sourceDateEpoch?: number;
+  /** Another seed for the random generator (verify perturbs it to prove an output does not depend on it). */
+  seed?: bigint;
 }
 
-/** The virtual clock starts at SOURCE_DATE_EPOCH (0 when unset); the random seed is fixed. */
+/** The virtual clock starts at SOURCE_DATE_EPOCH (0 when unset); the random seed is fixed unless given. */
 export function hostConfig(s: HostSettings): HostConfig {
   return {
     policy: s.policy,
     grants: s.grants,
     epochSeconds: s.sourceDateEpoch ?? 0,
-    seed: 0x5eed_0f_2a11n,
+    seed: s.seed ?? DEFAULT_SEED,
     outputCapBytes: s.outputCapBytes,
   };
 }

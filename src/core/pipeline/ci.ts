@@ -1,5 +1,5 @@
 /**
- * The whole job — setup, build, test, publish — as one function that knows nothing about GitHub.
+ * The whole job — setup, build, test, verify, publish — as one function that knows nothing about GitHub.
  * The action and `run-action ci` both call it, so a red check reproduces locally with the same
  * verdicts. Each stage reports into one PipelineReport; a failing stage stops the stages after it.
  */
@@ -15,10 +15,12 @@ import { publishComponents, type PublishedComponent } from '../registry/publish.
 import { checkPublishTrigger } from '../registry/trigger.js';
 import type { InstalledTool } from '../toolchain/index.js';
 import { loadComponentArtifact } from '../exec/artifact.js';
+import { verifyProject, type VerifyReport } from '../verify/index.js';
+import type { BuiltComponent } from '../build/index.js';
 
-export const STAGES = ['setup', 'build', 'test', 'publish'] as const;
+export const STAGES = ['setup', 'build', 'test', 'verify', 'publish'] as const;
 export type Stage = (typeof STAGES)[number];
-export const DEFAULT_STAGES: Stage[] = ['setup', 'build', 'test'];
+export const DEFAULT_STAGES: Stage[] = ['setup', 'build', 'test', 'verify'];
 
 export class PipelineInputError extends RunActionError {}
 
@@ -36,6 +38,10 @@ export interface PipelineOptions {
   setup: (lock: ToolchainLock, publishing: boolean) => Promise<InstalledTool[]>;
   /** Where installed tools live, for the build stage to find them. */
   toolCacheDir?: string;
+  /** Scratch space for verify's second build (the runner's temp dir on GitHub). */
+  workDir?: string;
+  /** A component verify finds not reproducible fails the run (true) or is only reported (false). */
+  requireReproducible: boolean;
   registry: { url?: string; token?: string; dryRun: boolean };
   onTest?: (r: TestResult) => void;
 }
@@ -63,6 +69,10 @@ export interface PipelineReport {
   cacheHit: boolean;
   components: Record<string, ComponentSummary>;
   tests: { passed: number; failed: number; results: TestResult[] };
+  /** The verify stage's report, when it ran. */
+  verify?: VerifyReport;
+  /** Every component verified reproducible (byte-identical, or behaviour-only where a toolchain cannot be); undefined when verify did not run. */
+  reproducible?: boolean;
   published: PublishedComponent[];
   ok: boolean;
 }
@@ -98,6 +108,7 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
     ok: true,
   };
   const lock = await loadToolchainLock(config.dir);
+  let built: BuiltComponent[] | undefined;
 
   const run = async (stage: Stage, body: () => Promise<string | void>): Promise<void> => {
     if (!stages.includes(stage)) return;
@@ -126,6 +137,7 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
 
   await run('build', async () => {
     const result = await buildProject(config, { env: o.env, ...(lock ? { lock } : {}), ...(o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {}) }, logger);
+    built = result.built;
     for (const b of result.built) report.components[b.name] = { digest: b.sha256, size: b.size, path: b.file, language: b.language };
     if (result.built.length === 0) return 'no component has sources to build';
   });
@@ -148,6 +160,22 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
     if (tests.results.length === 0) return 'no tests declared or discovered';
   });
 
+  await run('verify', async () => {
+    const verify = await verifyProject(
+      config,
+      { env: o.env, ...(lock ? { lock } : {}), ...(o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {}), ...(built ? { reference: built } : {}), ...(o.policy ? { policy: o.policy } : {}), ...(o.workDir ? { workDir: o.workDir } : {}) },
+      logger,
+    );
+    report.verify = verify;
+    report.reproducible = verify.components.every((c) => c.verdict !== 'not reproducible');
+    if (!verify.ok) {
+      const bad = verify.components.filter((c) => c.verdict === 'not reproducible').map((c) => `${c.name} (${c.cause})`);
+      const message = bad.length ? `not reproducible: ${bad.join('; ')}` : 'verification failed: see the report above';
+      if (o.requireReproducible || bad.length === 0) throw new NotReproducibleError(message, { location: { file: config.file } });
+      logger.warn(`${message} (reported only: reproducible is false)`, { file: config.file });
+    }
+  });
+
   await run('publish', async () => {
     checkPublishTrigger({ eventName: o.event.name, ref: o.event.ref }, config.project.version, config.file);
     const artifacts = proofs(config, report, stages.includes('test'));
@@ -161,20 +189,26 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
 }
 
 export class TestsFailedError extends RunActionError {}
+export class NotReproducibleError extends RunActionError {}
 
 /**
  * What this run proved of each component: built (its artifact exists and was described), tested
- * (the test stage ran and none of its tests failed). Reproducibility is not proved by this
- * pipeline yet, so `verified` is 'skipped'.
+ * (the test stage ran and none of its tests failed), verified (the verify stage ran and did not find
+ * it not reproducible; 'skipped' when verify was not among the steps).
  */
 export function proofs(config: RunConfig, report: PipelineReport, testsRan: boolean): BuiltArtifact[] {
+  const verifiedOf = (r: PipelineReport, name: string): boolean | 'skipped' => {
+    if (!r.verify) return 'skipped';
+    const v = r.verify.components.find((c) => c.name === name);
+    return v !== undefined && v.verdict !== 'not reproducible';
+  };
   return config.components.map((c) => {
     const summary = report.components[c.name];
     const own = report.tests.results.filter((r) => r.component === c.name);
     return {
       component: c.name,
       path: summary?.path ?? c.path ?? `${config.build.outputDir}/${c.name}.wasm`,
-      proof: { built: summary !== undefined, testsPassed: testsRan && own.every((r) => r.passed), verified: 'skipped' },
+      proof: { built: summary !== undefined, testsPassed: testsRan && own.every((r) => r.passed), verified: verifiedOf(report, c.name) },
     };
   });
 }

@@ -7,7 +7,8 @@
  * - build path: the differing bytes are printable on both sides and lie inside an absolute path of
  *   at least two components (`/tmp/…`, `/home/…`, `/build/…`) or a Windows path (`C:\…`), on both
  *   sides; or, when the region runs on into other bytes, its first byte does (a path whose length
- *   changed shifts whatever follows it).
+ *   changed shifts whatever follows it) — or, on a side where that byte ends the text, the byte
+ *   before it (one path is the other plus more components: `/tmp/a` vs `/tmp/a-longer/b`).
  * - timestamp, textual: inside an ISO 8601 date, a 10- or 13-digit Unix time (years 2000–2100),
  *   or C's `__DATE__` (`Nov 26 2026`) / `__TIME__` (`14:03:59`), on both sides.
  * - timestamp, binary: a little-endian 64-bit integer (seconds or milliseconds) or double covering
@@ -118,6 +119,12 @@ function binaryTimestamp(va: DataView, vb: DataView, r: Region, opts: ClassifyOp
   return undefined;
 }
 
+/** Where a path that differs from `start` on can be found: that byte, or the last one before it when the text ends there. */
+function pathAnchor(bytes: Uint8Array, start: number): number | undefined {
+  if (printable(bytes[start]!)) return start;
+  return start > 0 && printable(bytes[start - 1]!) ? start - 1 : undefined;
+}
+
 /** Classifies one differing region of `a` against `b` (views `va`/`vb` over the same bytes). */
 export function classifyRegion(a: Uint8Array, b: Uint8Array, va: DataView, vb: DataView, r: Region, opts: ClassifyOptions): Classified {
   if (allPrintable(a, r.startA, r.endA) && allPrintable(b, r.startB, r.endB)) {
@@ -127,10 +134,12 @@ export function classifyRegion(a: Uint8Array, b: Uint8Array, va: DataView, vb: D
     const ta = matchAround(a, r.startA, r.endA, TEXT_TIMESTAMPS);
     const tb = ta === undefined ? undefined : matchAround(b, r.startB, r.endB, TEXT_TIMESTAMPS);
     if (ta !== undefined && tb !== undefined) return { cls: 'timestamp', text: { a: ta, b: tb } };
-  } else if (r.endA > r.startA && r.endB > r.startB && printable(a[r.startA]!) && printable(b[r.startB]!)) {
-    const pa = matchAround(a, r.startA, r.startA + 1, PATHS);
-    const pb = pa === undefined ? undefined : matchAround(b, r.startB, r.startB + 1, PATHS);
-    if (pa !== undefined && pb !== undefined) return { cls: 'build-path', text: { a: pa, b: pb } };
+  } else if (r.endA > r.startA && r.endB > r.startB) {
+    const at = pathAnchor(a, r.startA);
+    const bt = pathAnchor(b, r.startB);
+    const pa = at === undefined || bt === undefined ? undefined : matchAround(a, at, at + 1, PATHS);
+    const pb = pa === undefined ? undefined : matchAround(b, bt!, bt! + 1, PATHS);
+    if (pa !== undefined && pb !== undefined && pa !== pb) return { cls: 'build-path', text: { a: pa, b: pb } };
   }
   return binaryTimestamp(va, vb, r, opts) ?? { cls: 'other' };
 }

