@@ -4,7 +4,7 @@ import {
   RunActionError,
   classifyFailure,
   violationVerdict
-} from "./chunk-SCWAIDUC.js";
+} from "./chunk-7O7YSQUA.js";
 import "./chunk-YKBNFI37.js";
 
 // src/core/engine/worker.ts
@@ -1033,14 +1033,14 @@ function createHttp(gate) {
 // src/core/engine/host/ledger.ts
 var Ledger = class {
   #entries = /* @__PURE__ */ new Map();
-  record(call, answer, violation, bytes = 0) {
+  record(call, answer, violation, bytes = 0, provider) {
     const entry = this.#entries.get(call);
     if (entry) {
       entry.count++;
       entry.bytes += bytes;
       return;
     }
-    this.#entries.set(call, { call, count: 1, bytes, answer, violation });
+    this.#entries.set(call, { call, count: 1, bytes, answer, violation, ...provider === void 0 ? {} : { provider } });
   }
   entries() {
     return [...this.#entries.values()].map((e) => ({ ...e }));
@@ -1244,6 +1244,7 @@ function createHost(config) {
     truncated: () => ({ stdout: cli.stdout.dropped(), stderr: cli.stderr.dropped() }),
     ledger: () => ledger.entries(),
     violations: () => ledger.violations(),
+    linkedCall: (call, provider) => ledger.record(call, "component", false, 0, provider),
     exitCode: cli.exitCode,
     dispose: filesystem.closeAll
   };
@@ -1255,7 +1256,9 @@ var post = (m) => port.postMessage(m);
 var loaded;
 port.on("message", (msg) => {
   if (msg.type === "init") {
-    loaded = import(msg.jsUrl).then((m) => ({ instantiate: m.instantiate, init: msg }));
+    loaded = Promise.all(msg.components.map(async (c) => ({ ...c, instantiate: (await import(c.jsUrl)).instantiate }))).then(
+      (components) => ({ components, memoryLimitBytes: msg.memoryLimitBytes })
+    );
     loaded.catch(() => {
     });
   } else {
@@ -1266,7 +1269,7 @@ port.on("message", (msg) => {
         outcome: {
           class: "error",
           exitCode: 1,
-          message: `error: the host failed: ${err2 instanceof Error ? err2.message : String(err2)}`,
+          message: `error: ${hostFailure(err2)}`,
           stdout: new Uint8Array(),
           stderr: new Uint8Array(),
           truncated: { stdout: 0, stderr: 0 },
@@ -1277,6 +1280,10 @@ port.on("message", (msg) => {
     );
   }
 });
+function hostFailure(err2) {
+  if (err2 instanceof RunActionError) return err2.hint ? `${err2.message} (${err2.hint})` : err2.message;
+  return `the host failed: ${err2 instanceof Error ? err2.message : String(err2)}`;
+}
 function errPayload(thrown) {
   if (!(thrown instanceof Error)) return { payload: thrown };
   if (thrown.name === "ComponentError" && Object.hasOwn(thrown, "payload")) return { payload: thrown.payload };
@@ -1300,12 +1307,13 @@ async function runCall(id, job, output) {
   let memoryLimitBytes = 0;
   const finish = (verdict, elapsedMs2, value2) => {
     const violations = host2.violations();
-    const final = violations.length > 0 && verdict.class !== "ok" ? withCause(violationVerdict(violations), verdict) : violations.length > 0 ? violationVerdict(violations) : verdict;
+    const final = violations.length === 0 ? verdict : verdict.class === "ok" ? violationVerdict(violations) : withCause(violationVerdict(violations), verdict);
     const outcome = {
       class: final.class,
       exitCode: final.exitCode,
       message: final.message,
       ...final.class === "ok" && value2 !== void 0 ? { value: value2 } : {},
+      ...final.exited ? { exited: true } : {},
       stdout: host2.stdout(),
       stderr: host2.stderr(),
       truncated: host2.truncated(),
@@ -1334,14 +1342,19 @@ async function runCall(id, job, output) {
   let exports;
   try {
     if (!loaded) throw new Error("the worker received a call before its component");
-    const { instantiate, init } = await loaded;
-    memoryLimitBytes = init.memoryLimitBytes;
+    const { components, memoryLimitBytes: limit } = await loaded;
+    memoryLimitBytes = limit;
     const instantiateCore = (module, imports) => {
       const instance = new WebAssembly.Instance(module, imports);
       for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) memories.add(v);
       return instance;
     };
-    exports = await instantiate((name) => init.modules.get(name), host2.imports, instantiateCore);
+    const instances = /* @__PURE__ */ new Map();
+    for (const c of components) {
+      const imports = c.links.length === 0 ? host2.imports : { ...host2.imports, ...linkedImports(c.links, instances, host2) };
+      instances.set(c.name, await c.instantiate((name) => c.modules.get(name), imports, instantiateCore));
+    }
+    exports = instances.get(components.at(-1).name);
   } catch (err2) {
     return failed2(exitOf(err2, host2.exitCode()) ?? { thrown: err2 }, 0);
   }
@@ -1366,14 +1379,37 @@ async function runCall(id, job, output) {
   if (job.cli) return finish({ class: "ok", exitCode: 0, message: "ok" }, elapsedMs);
   finish({ class: "ok", exitCode: 0, message: "ok" }, elapsedMs, job.resultIsResult ? { tag: "ok", val: value } : value);
 }
+var witName = (jsName) => jsName.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+var isClass = (v) => typeof v === "function" && /^class[\s{]/.test(Function.prototype.toString.call(v));
+function linkedImports(links, instances, host2) {
+  const out = {};
+  for (const link of links) {
+    const provided = instances.get(link.provider)?.[link.exportName];
+    if (!provided || typeof provided !== "object") throw new Error(`component '${link.provider}' has no export ${link.exportName} to link`);
+    const wrapped = {};
+    for (const [key, value] of Object.entries(provided)) {
+      if (typeof value !== "function" || isClass(value)) {
+        wrapped[key] = value;
+        continue;
+      }
+      const call = `${link.iface}#${witName(key)}`;
+      wrapped[key] = function(...args) {
+        host2.linkedCall(call, link.provider);
+        return value.apply(this, args);
+      };
+    }
+    for (const key of link.keys) out[key] = wrapped;
+  }
+  return out;
+}
 var STREAMS = [
   ["wasi:cli/stdout", "getStdout"],
   ["wasi:cli/stderr", "getStderr"]
 ];
-function mirrorOutput(host2, { buffer, cap }) {
+function mirrorOutput(host2, { buffer, stride, cap }) {
   const counters = new Float64Array(buffer, 0, 4);
   STREAMS.forEach(([iface, getter], i) => {
-    const region = new Uint8Array(buffer, MIRROR_HEADER_BYTES + i * cap, cap);
+    const region = new Uint8Array(buffer, MIRROR_HEADER_BYTES + i * stride, cap);
     const api = host2.imports[iface];
     const get = api[getter];
     api[getter] = () => {
