@@ -13,12 +13,14 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADAPTER_URLS } from '../src/core/build/adapters.js';
 import { buildProject } from '../src/core/build/index.js';
 import { loadRunConfig } from '../src/core/config/run-toml.js';
 import { silentLogger } from '../src/core/log.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const adapters = join(root, 'src', 'core', 'build');
+/** The adapter files our build uses, so both sides wrap with the same bytes. */
+const adapter = { command: fileURLToPath(ADAPTER_URLS.command), reactor: fileURLToPath(ADAPTER_URLS.reactor) };
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 function which(cmd: string): string | undefined {
@@ -68,7 +70,7 @@ const CASES: Case[] = [
     needs: 'clang',
     raw: (wt) => [
       { cwd: 'hello', argv: ['clang', '--target=wasm32-wasi', '-O2', 'main.c', '-o', '../raw.module.wasm'] },
-      { cwd: '.', argv: [wt, 'component', 'new', 'raw.module.wasm', '--adapt', `wasi_snapshot_preview1=${adapters}/wasi_snapshot_preview1.command.wasm`, '-o', 'raw.wasm'] },
+      { cwd: '.', argv: [wt, 'component', 'new', 'raw.module.wasm', '--adapt', `wasi_snapshot_preview1=${adapter.command}`, '-o', 'raw.wasm'] },
     ],
   },
   {
@@ -94,7 +96,7 @@ const CASES: Case[] = [
     raw: (wt) => [
       { cwd: 'greeter', argv: ['/usr/bin/cargo', 'build', '--target', 'wasm32-wasi', '--release'], env: { RUSTC: rustc, RUSTFLAGS: '-C debuginfo=0 -C link-arg=-s' } },
       { cwd: '.', argv: [wt, 'component', 'embed', 'wit', 'greeter/target/wasm32-wasi/release/greeter.wasm', '-w', 'greeter', '-o', 'raw.embed.wasm'] },
-      { cwd: '.', argv: [wt, 'component', 'new', 'raw.embed.wasm', '--adapt', `wasi_snapshot_preview1=${adapters}/wasi_snapshot_preview1.reactor.wasm`, '-o', 'raw.wasm'] },
+      { cwd: '.', argv: [wt, 'component', 'new', 'raw.embed.wasm', '--adapt', `wasi_snapshot_preview1=${adapter.reactor}`, '-o', 'raw.wasm'] },
     ],
   },
   {
@@ -106,7 +108,7 @@ const CASES: Case[] = [
     needs: 'go',
     raw: (wt) => [
       { cwd: 'hello', argv: ['go', 'build', '-trimpath', '-buildvcs=false', '-o', '../raw.module.wasm', '.'], env: { GOOS: 'wasip1', GOARCH: 'wasm', CGO_ENABLED: '0' } },
-      { cwd: '.', argv: [wt, 'component', 'new', 'raw.module.wasm', '--adapt', `wasi_snapshot_preview1=${adapters}/wasi_snapshot_preview1.command.wasm`, '-o', 'raw.wasm'] },
+      { cwd: '.', argv: [wt, 'component', 'new', 'raw.module.wasm', '--adapt', `wasi_snapshot_preview1=${adapter.command}`, '-o', 'raw.wasm'] },
     ],
   },
   {

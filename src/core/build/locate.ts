@@ -5,14 +5,18 @@
  * 3. PATH, then known distribution paths (Debian's /usr/bin/rustc).
  * Rust is special: PATH order must not decide silently, so every rustc found is asked for its
  * sysroot and the first with a wasm32-wasip1/wasm32-wasi target is used; the log says which and
- * why the others were not.
+ * why the others were not. What a binary says about itself (sysroot, version) is cached, see
+ * ProbeCache.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ToolchainLock } from '../config/model.js';
 import type { Logger } from '../log.js';
+import { writeFileAtomic } from '../fs/atomic.js';
+import { sha256Hex } from '../sha256.js';
 import { setupToolchains } from '../toolchain/setup.js';
 import { parseToolVersion, runVersionCommand } from '../toolchain/version-check.js';
 import { ToolNotFoundError } from './errors.js';
@@ -54,8 +58,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export class ToolLocator {
   readonly #memo = new Map<string, Promise<LocatedTool>>();
+  readonly #probes: ProbeCache;
 
-  constructor(private readonly o: LocateOptions) {}
+  constructor(private readonly o: LocateOptions) {
+    this.#probes = ProbeCache.at(o.toolCacheDir ? path.join(o.toolCacheDir, PROBE_CACHE_FILE) : undefined);
+  }
 
   /** True when the tool is pinned or found without running anything (for choosing builders). */
   available(id: string, root: string): boolean {
@@ -140,7 +147,8 @@ export class ToolLocator {
   }
 
   private async probed(id: string, spec: BuildTool, file: string, from: string, locked: string | undefined): Promise<LocatedTool> {
-    const version = probeVersion(file, spec, this.o.toolEnv).then((v) => {
+    const key = binaryKey(file, ['version', ...spec.versionArgs, spec.versionPattern?.source ?? '', envKey(this.o.toolEnv)]);
+    const version = this.#probes.get(key, () => probeVersion(file, spec, this.o.toolEnv)).then((v) => {
       if (locked !== undefined && v !== undefined && v.replace(/^v/, '') !== locked.replace(/^v/, '')) {
         this.o.logger.warn(`${id}: run.lock.toml pins ${locked} but ${file} is ${v}; building with it anyway (run \`run-action setup\` to install the pinned one)`);
       }
@@ -158,7 +166,7 @@ export class ToolLocator {
     ].filter((c): c is { file: string; from: string } => c?.file !== undefined);
     const probes = await Promise.all(
       candidates.map(async (c) => {
-        const sysroot = await output(c.file, ['--print', 'sysroot'], this.o.toolEnv, root);
+        const sysroot = await this.#probes.get(rustupKey(c.file, root, this.o.toolEnv), () => output(c.file, ['--print', 'sysroot'], this.o.toolEnv, root), existsSync);
         const rustc = sysroot ? path.join(sysroot, 'bin', path.basename(c.file)) : undefined;
         const real = rustc && isExecutable(rustc) ? rustc : c.file;
         const target = sysroot ? RUST_WASI_TARGETS.find((t) => existsSync(path.join(sysroot, 'lib', 'rustlib', t))) : undefined;
@@ -182,7 +190,7 @@ export class ToolLocator {
       id,
       command: [cargoFile],
       label: 'rustc',
-      version: output(chosen.rustc, ['--version'], this.o.toolEnv).then((v) => parseToolVersion(v ?? '')),
+      version: this.#probes.get(binaryKey(chosen.rustc, ['version', envKey(this.o.toolEnv)]), () => output(chosen.rustc, ['--version'], this.o.toolEnv).then((v) => parseToolVersion(v ?? ''))),
       describe: [`rustc: ${chosen.rustc} (${chosen.from}; sysroot ${chosen.sysroot}, target ${chosen.target}); cargo: ${cargoFile}`, ...others],
       env: {},
       pathPrefix: [path.dirname(chosen.rustc)],
@@ -280,4 +288,104 @@ function findClang(dir: string): string | undefined {
     if (entry.isDirectory() && isExecutable(nested)) return nested;
   }
   return undefined;
+}
+
+/** Beside the installed toolchains (so `run-action setup`'s cache carries it between CI runs). */
+const PROBE_CACHE_FILE = 'build-probes.json';
+
+/**
+ * Answers of tool binaries about themselves (rustc's sysroot: ~20 ms per rustup proxy; a version
+ * the build waits for), keyed by the binary (path, size, mtime, inode) and whatever else can change
+ * the answer. Kept in memory for the process and, given a file, on disk for the next run. A key is
+ * undefined (never cached) for scripts: shims (pyenv…) answer per directory and environment.
+ */
+class ProbeCache {
+  static readonly #byFile = new Map<string, ProbeCache>();
+  readonly #answers = new Map<string, Promise<string | undefined>>();
+  #disk: Promise<Record<string, string>> | undefined;
+
+  private constructor(private readonly file: string | undefined) {}
+
+  static at(file: string | undefined): ProbeCache {
+    const id = file ?? '';
+    let c = ProbeCache.#byFile.get(id);
+    if (!c) ProbeCache.#byFile.set(id, (c = new ProbeCache(file)));
+    return c;
+  }
+
+  /** The cached answer (if `stillTrue` holds for it), else `probe()`'s, remembered when defined. */
+  get<T extends string | undefined>(key: string | undefined, probe: () => Promise<T>, stillTrue: (answer: string) => boolean = () => true): Promise<T | string> {
+    if (key === undefined) return probe();
+    let p = this.#answers.get(key);
+    if (!p) {
+      p = this.#load().then(async (disk) => {
+        const known = disk[key];
+        if (known !== undefined && stillTrue(known)) return known;
+        const answer = await probe();
+        if (answer !== undefined) void this.#save(key, answer);
+        return answer;
+      });
+      this.#answers.set(key, p);
+      // A failed probe is asked again next time (the tool may be fixed meanwhile).
+      void p.then((a) => a === undefined && this.#answers.delete(key));
+    }
+    return p as Promise<T | string>;
+  }
+
+  #load(): Promise<Record<string, string>> {
+    // Missing or unreadable: start empty.
+    this.#disk ??= this.file ? readFile(this.file, 'utf8').then((t) => JSON.parse(t) as Record<string, string>).catch(() => ({})) : Promise.resolve({});
+    return this.#disk;
+  }
+
+  async #save(key: string, answer: string): Promise<void> {
+    const disk = await this.#load();
+    disk[key] = answer;
+    if (this.file) await writeFileAtomic(this.file, JSON.stringify(disk)).catch(() => {}); // a cache: losing it costs one probe
+  }
+}
+
+/** The binary's identity plus `more`; undefined for a script or a file that cannot be read. */
+function binaryKey(file: string, more: string[]): string | undefined {
+  try {
+    const s = statSync(file);
+    const head = Buffer.alloc(2);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (head.toString('latin1') === '#!') return undefined;
+    return sha256Hex(JSON.stringify([path.resolve(file), s.size, s.mtimeMs, s.ino, ...more]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The environment a probe ran with, as part of its key. */
+function envKey(env: Record<string, string>): string {
+  return sha256Hex(JSON.stringify(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/**
+ * rustc's sysroot from the crate: rustup's proxy picks the toolchain from RUSTUP_TOOLCHAIN,
+ * rust-toolchain(.toml) files from the crate up, and settings.toml (default, directory overrides).
+ */
+function rustupKey(rustc: string, root: string, env: Record<string, string>): string | undefined {
+  const stamp = (f: string) => {
+    try {
+      const s = statSync(f);
+      return `${f}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return '';
+    }
+  };
+  const files: string[] = [];
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    for (const name of ['rust-toolchain', 'rust-toolchain.toml']) files.push(stamp(path.join(dir, name)));
+    if (path.dirname(dir) === dir) break;
+  }
+  const rustupHome = env.RUSTUP_HOME ?? path.join(env.HOME ?? env.USERPROFILE ?? '/', '.rustup');
+  return binaryKey(rustc, ['sysroot', path.resolve(root), envKey(env), stamp(path.join(rustupHome, 'settings.toml')), ...files.filter(Boolean)]);
 }
