@@ -27,7 +27,7 @@ const SNAPSHOT_TOOLCHAINS: readonly SnapshotToolchain[] = [
   {
     tool: 'componentize-py',
     producer: 'component-init-transform',
-    why: 'its component-init snapshot captures heap addresses, timestamps and module import order of the build',
+    why: 'it snapshots the heap of a CPython it runs at build time in its own environment, so PYTHONHASHSEED never reaches it: hash seed and random state come from host entropy, times from the real clock and a freshly extracted stdlib, and every heap address moves',
     issue: 'bytecodealliance/componentize-py#247',
   },
 ];
