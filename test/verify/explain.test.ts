@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metadataAdd } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { explainDifference, type Explanation } from '../../src/core/verify/explain.js';
-import { WasmFormatError } from '../../src/core/wasm/reader.js';
+import { readWasm, WasmFormatError } from '../../src/core/wasm/reader.js';
 import { cComponent, watComponent } from '../support/fixtures.js';
 import { needTool } from '../support/toolchain.js';
 import { jsCalculator } from '../wasm/js-calculator.js';
@@ -203,6 +203,41 @@ describe('explainDifference', () => {
     expect(explainDifference(await build('a', 48), recompiled).causes).toEqual(['code-change']);
   });
 
+  describe('string pools', () => {
+    /** A module with DWARF-like custom sections: a string pool and a section holding offsets into it. */
+    const dwarf = (strings: string[], info: string, body = ADD) =>
+      core(`${body} (@custom ".debug_str" "${strings.map((s) => `${s}\\00`).join('')}") (@custom ".debug_info" "${info}")`);
+    const POOL = ['main.c', '/tmp/build-aaa', 'int', 'clang version 19'];
+
+    it('sees a pool whose strings moved and whose path changed as build-path, the offsets into it as its consequence', async () => {
+      const a = await dwarf(POOL, '\\00\\07\\0e');
+      const b = await dwarf(['int', 'clang version 19', '/tmp/b-longer', 'main.c'], '\\1e\\00\\04');
+      const e = explainDifference(a, b);
+      expect([e.cause, e.causes]).toEqual(['build-path', ['build-path', 'layout']]);
+      expect(first(e)).toMatchObject({ path: 'component/module[0]/custom ".debug_str"', text: { a: '/tmp/build-aaa', b: '/tmp/b-longer' }, count: 1 });
+      // The first difference is where each side's path string starts.
+      expect(text(a, first(e).firstDifference!.a!, 14)).toBe('/tmp/build-aaa');
+      expect(text(b, first(e).firstDifference!.b!, 13)).toBe('/tmp/b-longer');
+      expect(e.items[1]).toMatchObject({ path: 'component/module[0]/custom ".debug_info"', cause: 'layout' });
+    });
+
+    it('sees the same strings in another order as ordering only, the offsets as layout', async () => {
+      const e = explainDifference(await dwarf(POOL, '\\00\\07'), await dwarf([...POOL].reverse(), '\\1c\\15'));
+      expect(e.causes).toEqual(['layout', 'ordering-only']);
+      expect(e.items.find((i) => i.cause === 'ordering-only')).toMatchObject({ path: 'component/module[0]/custom ".debug_str"', change: 'reordered' });
+    });
+
+    it('keeps offsets a structure difference when the code changed too, and a pool with other strings changed', async () => {
+      const moved = ['int', '/tmp/build-bbb', 'clang version 19', 'main.c'];
+      const recompiled = explainDifference(await dwarf(POOL, '\\07'), await dwarf(moved, '\\04', ADD.replace('i32.add', 'i32.sub')));
+      expect(recompiled.causes).toEqual(['code-change', 'structure', 'build-path']);
+      expect(recompiled.items.find((i) => i.cause === 'structure')!.path).toBe('component/module[0]/custom ".debug_info"');
+      const renamed = explainDifference(await dwarf(POOL, '\\07'), await dwarf(['int', '/tmp/build-bbb', 'clang version 20', 'main.c'], '\\04'));
+      expect(renamed.cause).toBe('structure');
+      expect(renamed.items.every((i) => i.cause !== 'layout')).toBe(true);
+    });
+  });
+
   it('is JSON-serialisable', async () => {
     const e = explainDifference(await core(ADD), await core(ADD.replace('i32.add', 'i32.sub')));
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
@@ -234,6 +269,27 @@ describe('explainDifference on real toolchain output', () => {
     expect(e.cause).toBe('build-path');
     expect(e.items.map((i) => i.path)).toContain('component/module[0]/custom ".debug_str"');
     expect(first(e).text!.a).toMatch(/^\/tmp\/fixture-c-/);
+  });
+
+  it.skipIf(noClang)('finds a renamed build directory in a reordered DWARF string pool', async () => {
+    // One real build; the second is made from it with its .debug_str strings reversed and the
+    // directory renamed (same lengths, so the bytes are spliced in place): deterministic, where two
+    // builds come out in the same or another order depending on how the directory names hash.
+    const src = '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n';
+    const a = await cComponent(src, { cflags: ['-g', '-DVARIANT=0'] });
+    const pool = readWasm(a).sections.find((s) => s.nested)!.nested!.sections.find((s) => s.name === '.debug_str')!;
+    const strings = Buffer.from(pool.payload).toString('latin1').split('\0').slice(0, -1);
+    const dir = strings.find((s) => /^\/tmp\/fixture-c-[^/]+$/.test(s))!;
+    const moved = '/build/ci-runner-'.padEnd(dir.length, '7');
+    const payload = Buffer.from(strings.map((s) => `${s === dir ? moved : s}\0`).reverse().join(''), 'latin1');
+    expect(payload.length).toBe(pool.payload.length);
+    const b = a.slice();
+    b.set(payload, pool.payloadOffset);
+    const e = explainDifference(a, b);
+    expect(e.causes).toEqual(['build-path']);
+    expect(first(e)).toMatchObject({ path: 'component/module[0]/custom ".debug_str"', text: { a: dir, b: moved } });
+    expect(e.summary).toContain(`"${dir}" vs "${moved}"`);
+    expect(text(b, first(e).firstDifference!.b!, moved.length)).toBe(moved);
   });
 
   it('explains two componentize-js builds as snapshot data with the temp path inside', async () => {

@@ -5,25 +5,30 @@
  *
  * - ordering-only: the same entries in a different order (or memory split into segments differently);
  * - build-path / timestamp: differing bytes of data or custom sections read as an absolute path or a
- *   build time on both sides (rules in explain-classify.ts);
+ *   build time on both sides (rules in explain-classify.ts); a custom section that is a string pool
+ *   (`.debug_str`, …) is compared as a multiset of strings (explain-strings.ts), because LLVM orders
+ *   it by hash and a different directory name reorders it;
  * - snapshot-data: other initial-memory differences in a module whose code is identical (a wizer
  *   pre-initialisation snapshot, as componentize-js makes); with the code also changed, they count as
  *   code-change;
  * - toolchain-version: the producers section differs;
  * - layout: only the initial values of a module's globals differ while its code is identical (the
- *   stack pointer or heap base moved because data changed size: a consequence of another difference);
+ *   stack pointer or heap base moved because data changed size), or other `.debug_*` sections differ
+ *   in a module whose only other differences are string pools that differ in order or paths (they
+ *   hold offsets into the pool): a consequence of another difference;
  * - code-change: a function body differs (named from the `name` section);
  * - structure: anything else (types, imports, exports, instances, sections added or removed).
  *
  * The headline is the most severe cause found; every cause found is listed.
  */
-import { readWasm, type WasmBinary } from '../wasm/reader.js';
+import { readWasm, type Section, type WasmBinary } from '../wasm/reader.js';
 import { producerValues } from '../wasm/custom.js';
 import { align, movedPairs } from './explain-align.js';
 import { alignedRegions, commonPrefix, CONTEXT, hex, itemRegions, sameBytes, type Region } from './explain-bytes.js';
 import { classifyRegion, dataView, DEFAULT_SKEW_SECONDS, type Classified, type ClassifyOptions, type RegionClass } from './explain-classify.js';
 import { binaryEntries, codeEntries, fieldEntries, globalSignature, segmentEntries, type Entry, type Role } from './explain-entries.js';
 import { buildImage, imageLength, memoryLayout, segmentFinder, type Segment } from './explain-memory.js';
+import { comparePools, poolStrings, type PoolDiff } from './explain-strings.js';
 
 export type Cause = 'identical' | 'ordering-only' | 'layout' | 'build-path' | 'timestamp' | 'snapshot-data' | 'toolchain-version' | 'code-change' | 'structure';
 export type DifferenceCause = Exclude<Cause, 'identical'>;
@@ -46,8 +51,8 @@ export const CAUSES: ReadonlyArray<{ cause: DifferenceCause; title: string; advi
   { cause: 'toolchain-version', title: 'the toolchain versions differ (producers section)', advice: 'pin the toolchains in run.lock.toml' },
   {
     cause: 'layout',
-    title: "only addresses moved: the globals' initial values (stack pointer, heap base) differ",
-    advice: 'a consequence of data that changed size: fix the other difference and this one goes with it',
+    title: "only addresses moved: the globals' initial values (stack pointer, heap base) or offsets into a debug string pool differ",
+    advice: 'a consequence of data that changed size or strings that moved: fix the other difference and this one goes with it',
   },
   { cause: 'ordering-only', title: 'the same content in a different order', advice: 'semantically the same; the producing tool iterates an unordered collection (see producers)' },
 ];
@@ -115,6 +120,10 @@ export interface ExplainOptions {
 
 interface ModuleContext {
   codeIdentical: boolean;
+  /** Custom sections of a compared as string pools (undefined: not a pool, or differing otherwise). */
+  pools: Map<Section, PoolDiff | undefined>;
+  /** Every difference of the module is in a string pool that differs in order or paths only, or in a `.debug_*` section. */
+  debugDerived: boolean;
 }
 
 /** Advice for causes found together, where the second may explain the first. */
@@ -139,8 +148,12 @@ const ROLE_CAUSE: Record<Role, (ctx: ModuleContext) => DifferenceCause> = {
   opaque: () => 'structure',
 };
 
-/** Leaf roles whose differing bytes are searched for paths and timestamps. */
-const SCANNED: ReadonlySet<Role> = new Set(['segment', 'custom']);
+/** Leaf roles whose differing bytes are searched for paths and timestamps (custom sections too, see `custom`). */
+const SCANNED: ReadonlySet<Role> = new Set(['segment']);
+
+const EVERY_CLASS: ReadonlySet<RegionClass> = new Set(['build-path', 'timestamp']);
+/** In a `.debug_*` section whose differences are pool offsets, 8 bytes of adjacent offsets can read as a time. */
+const PATHS_ONLY: ReadonlySet<RegionClass> = new Set(['build-path']);
 
 export function explainDifference(a: Uint8Array, b: Uint8Array, opts: ExplainOptions = {}): Explanation {
   const sizes = { a: a.length, b: b.length };
@@ -191,10 +204,33 @@ class Walker {
     const code = (m: WasmBinary) => (m.layer === 'module' ? m.sections.find((s) => s.kind === 'code') : undefined);
     const ca = code(a);
     const cb = code(b);
-    const ctx = { codeIdentical: ca && cb ? sameBytes(ca.bytes, cb.bytes) : ca === cb };
+    const ctx = { codeIdentical: ca && cb ? sameBytes(ca.bytes, cb.bytes) : ca === cb, ...this.stringPools(a, b) };
     const before = this.items.length;
     this.entries(binaryEntries(a), binaryEntries(b), path, ctx, a, b);
     if (this.items.length === before) this.fallback(path, a.bytes, b.bytes, a.offset, b.offset, 'structure', 'same entries, encoded differently (section framing)');
+  }
+
+  private poolDiff(x: Section, y: Section): PoolDiff | undefined {
+    const pa = poolStrings(x.payload);
+    const pb = pa && poolStrings(y.payload);
+    return pa && pb ? comparePools(pa, pb, { aligned: false, maxSkewSeconds: this.skew }) : undefined;
+  }
+
+  /** A module's string pools, compared section by section when both have the same sections in the same order. */
+  private stringPools(a: WasmBinary, b: WasmBinary): Pick<ModuleContext, 'pools' | 'debugDerived'> {
+    const pools = new Map<Section, PoolDiff | undefined>();
+    if (a.layer !== 'module' || a.sections.length !== b.sections.length) return { pools, debugDerived: false };
+    let derived = true;
+    a.sections.forEach((x, i) => {
+      const y = b.sections[i]!;
+      if (x.id !== y.id || x.name !== y.name) derived = false;
+      else if (x.id === 0 && !sameBytes(x.payload, y.payload)) {
+        const diff = this.poolDiff(x, y);
+        pools.set(x, diff);
+        if (!diff && !x.name!.startsWith('.debug_')) derived = false;
+      } else if (!sameBytes(x.payload, y.payload)) derived = false;
+    });
+    return { pools, debugDerived: derived && [...pools.values()].some((d) => d !== undefined) };
   }
 
   private entries(ea: Entry[], eb: Entry[], path: string, ctx: ModuleContext, ma: WasmBinary, mb: WasmBinary): void {
@@ -249,6 +285,9 @@ class Walker {
         // The same globals with other initial values moved; globals added, removed or retyped are structure.
         this.leaf(at, x, y, globalSignature(x.bytes) !== undefined && globalSignature(x.bytes) === globalSignature(y.bytes) ? ROLE_CAUSE.globals(ctx) : 'structure');
         return;
+      case 'custom':
+        this.custom(at, x, y, ctx);
+        return;
       default:
         if (SCANNED.has(x.role)) this.regions(at, x, y, ROLE_CAUSE[x.role](ctx));
         else this.leaf(at, x, y, ROLE_CAUSE[x.role](ctx));
@@ -289,9 +328,36 @@ class Walker {
     });
   }
 
+  /** A custom section: a string pool as a multiset of strings, else region by region. */
+  private custom(path: string, x: Entry, y: Entry, ctx: ModuleContext): void {
+    const pool = ctx.pools.has(x.section!) ? ctx.pools.get(x.section!) : this.poolDiff(x.section!, y.section!);
+    if (pool?.kind === 'reordered') {
+      this.items.push({ path, change: 'reordered', cause: 'ordering-only', detail: `string pool: the same ${pool.strings} strings in a different order`, a: span(x.offset, x.bytes), b: span(y.offset, y.bytes) });
+    } else if (pool) {
+      const { a, b, text } = pool.first;
+      const places = pool.pairs === 1 ? '' : ` (${pool.pairs} strings; the first shown)`;
+      this.items.push({
+        path,
+        change: 'changed',
+        cause: 'build-path',
+        detail: `string pool differs only in embedded paths: "${text.a}" vs "${text.b}"${places}`,
+        a: span(x.offset, x.bytes),
+        b: span(y.offset, y.bytes),
+        firstDifference: { a: x.offset + a.offset, b: y.offset + b.offset },
+        context: { space: 'file', a: context(x.bytes, a.offset, x.offset), b: context(y.bytes, b.offset, y.offset) },
+        text,
+        count: pool.pairs,
+      });
+    } else if (ctx.debugDerived && x.key!.startsWith('.debug_')) {
+      this.regions(path, x, y, 'layout', PATHS_ONLY);
+    } else {
+      this.regions(path, x, y, ROLE_CAUSE.custom(ctx));
+    }
+  }
+
   /** A data or custom section, or a data segment, explained region by region. */
-  private regions(path: string, x: Entry, y: Entry, unexplained: DifferenceCause): void {
-    const scan = new RegionScan(x.bytes, y.bytes, unexplained, { aligned: false, maxSkewSeconds: this.skew });
+  private regions(path: string, x: Entry, y: Entry, unexplained: DifferenceCause, explained = EVERY_CLASS): void {
+    const scan = new RegionScan(x.bytes, y.bytes, unexplained, { aligned: false, maxSkewSeconds: this.skew }, explained);
     itemRegions(x.bytes, y.bytes, (r) => scan.add(r));
     for (const found of scan.found()) {
       const { r, classified, count } = found;
@@ -408,13 +474,16 @@ class RegionScan {
     readonly b: Uint8Array,
     readonly unexplained: DifferenceCause,
     readonly opts: ClassifyOptions,
+    /** Classes reported as their own cause; any other region counts as unexplained. */
+    readonly explained = EVERY_CLASS,
   ) {
     this.va = dataView(a);
     this.vb = dataView(b);
   }
 
   add(r: Region): void {
-    const classified = classifyRegion(this.a, this.b, this.va, this.vb, r, this.opts);
+    const found = classifyRegion(this.a, this.b, this.va, this.vb, r, this.opts);
+    const classified: Classified = this.explained.has(found.cls) ? found : { cls: 'other' };
     const size = Math.max(r.endA - r.startA, r.endB - r.startB);
     const f = this.byClass.get(classified.cls);
     if (f) {
@@ -435,7 +504,7 @@ function describe(cause: DifferenceCause, c: Classified, count: number, bytes: n
   const places = count === 1 ? '' : ` (${count} places; the first shown)`;
   if (c.cls === 'build-path') return `embedded path differs${where}: "${c.text!.a}" vs "${c.text!.b}"${places}`;
   if (c.cls === 'timestamp') return `timestamp-like value differs${where}: ${c.text!.a} vs ${c.text!.b}${places}`;
-  return `${bytes} bytes differ in ${count} place${count === 1 ? '' : 's'}${where}${cause === 'snapshot-data' ? ' (no path or timestamp)' : ''}`;
+  return `${bytes} bytes differ in ${count} place${count === 1 ? '' : 's'}${where}${cause === 'snapshot-data' ? ' (no path or timestamp)' : cause === 'layout' ? ' (offsets into a string pool whose strings moved)' : ''}`;
 }
 
 function span(offset: number, bytes: Uint8Array): Span {
