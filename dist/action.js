@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-57MGHRMB.js";
+} from "./chunk-3ZIQAK4Z.js";
 import {
   actionsCache,
   addPath,

@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-57MGHRMB.js";
+} from "./chunk-3ZIQAK4Z.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
