@@ -6,12 +6,15 @@
  * `wasm-tools component embed/new` with the same adapter. Every run recompiles (a comment with a
  * new number is appended to the source, so no compiler cache can skip the work); the caches of
  * unchanged code (Go's standard library, Rust's std) stay warm for both.
+ * Where the baseline wraps a core module with the native wasm-tools (C, Rust, Go), our side gets
+ * the same binary: the copy's run.lock.toml pins wasm-tools at its version (with its directory
+ * first on PATH), as a project does to have run-action use it instead of jco's in-process copy.
  * Alternating runs, medians printed with the ratio. Target: ≤ 1.05×.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ADAPTER_URLS } from '../src/core/build/adapters.js';
 import { buildProject } from '../src/core/build/index.js';
@@ -57,6 +60,8 @@ interface Case {
   /** The raw commands, run in the copy (cwd relative to it). */
   raw: (wt: string) => Array<{ cwd: string; argv: string[]; env?: Record<string, string> }>;
   needs: string;
+  /** The baseline wraps a core module with the native wasm-tools: our side is pinned to it too. */
+  wraps: boolean;
 }
 
 const rustc = '/usr/bin/rustc';
@@ -67,6 +72,7 @@ const CASES: Case[] = [
     component: 'hello',
     touch: ['hello/main.c'],
     comment: '//',
+    wraps: true,
     needs: 'clang',
     raw: (wt) => [
       { cwd: 'hello', argv: ['clang', '--target=wasm32-wasi', '-O2', 'main.c', '-o', '../raw.module.wasm'] },
@@ -79,6 +85,7 @@ const CASES: Case[] = [
     component: 'calc',
     touch: ['calc/calc.c'],
     comment: '//',
+    wraps: true,
     needs: 'clang',
     raw: (wt) => [
       { cwd: 'calc', argv: ['clang', '--target=wasm32-wasi', '-O2', '-mexec-model=reactor', 'calc.c', '-o', '../raw.module.wasm'] },
@@ -92,6 +99,7 @@ const CASES: Case[] = [
     component: 'greeter',
     touch: ['greeter/src/lib.rs'],
     comment: '//',
+    wraps: true,
     needs: rustc,
     raw: (wt) => [
       { cwd: 'greeter', argv: ['/usr/bin/cargo', 'build', '--target', 'wasm32-wasi', '--release'], env: { RUSTC: rustc, RUSTFLAGS: '-C debuginfo=0 -C link-arg=-s' } },
@@ -105,6 +113,7 @@ const CASES: Case[] = [
     component: 'hello',
     touch: ['hello/main.go'],
     comment: '//',
+    wraps: true,
     needs: 'go',
     raw: (wt) => [
       { cwd: 'hello', argv: ['go', 'build', '-trimpath', '-buildvcs=false', '-o', '../raw.module.wasm', '.'], env: { GOOS: 'wasip1', GOARCH: 'wasm', CGO_ENABLED: '0' } },
@@ -117,6 +126,7 @@ const CASES: Case[] = [
     component: 'hello',
     touch: [],
     comment: ';;',
+    wraps: false,
     needs: 'true',
     raw: (wt) => [{ cwd: '.', argv: [wt, 'parse', 'components/hello.wat', '-o', 'raw.wasm'] }],
   },
@@ -126,6 +136,7 @@ const CASES: Case[] = [
     component: 'calculator',
     touch: ['src/app.py'],
     comment: '#',
+    wraps: false,
     needs: 'componentize-py',
     raw: () => [{ cwd: 'src', argv: ['componentize-py', '-d', '../wit', '-w', 'calculator', 'componentize', 'app', '-o', '../raw.wasm'] }],
   },
@@ -133,10 +144,16 @@ const CASES: Case[] = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function bench(c: Case, wt: string): Promise<void> {
+/** run.lock.toml pinning wasm-tools at `version`; [build] as the defaults without a lock. */
+const lockPinning = (version: string) =>
+  `version = "1"\n\n[toolchains.wasm-tools]\nversion = "${version}"\n\n[build]\nSOURCE_DATE_EPOCH = 0\nTZ = "UTC"\nLC_ALL = "C"\nRUSTFLAGS = "-C debuginfo=0 -C link-arg=-s"\n`;
+
+async function bench(c: Case, wt: string, wtVersion: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-build-'));
   try {
     cpSync(join(root, 'examples', c.example), dir, { recursive: true, filter: (s) => !/[\\/]target$/.test(s) });
+    if (c.wraps) writeFileSync(join(dir, 'run.lock.toml'), lockPinning(wtVersion));
+    const env = c.wraps && isAbsolute(wt) ? { ...process.env, PATH: `${dirname(wt)}${delimiter}${process.env.PATH ?? ''}` } : process.env;
     const config = await loadRunConfig(dir);
     let edits = 0;
     const touch = () => {
@@ -146,7 +163,7 @@ async function bench(c: Case, wt: string): Promise<void> {
     const ours = async () => {
       touch();
       const t0 = performance.now();
-      await buildProject(config, { components: [c.component], env: process.env, jobs: 1 }, silentLogger);
+      await buildProject(config, { components: [c.component], env, jobs: 1 }, silentLogger);
       return performance.now() - t0;
     };
     const raw = () => {
@@ -165,7 +182,8 @@ async function bench(c: Case, wt: string): Promise<void> {
       a.push(await ours());
     }
     const [ma, mb] = [median(a), median(b)];
-    console.log(`${c.lang.padEnd(18)} raw ${mb.toFixed(0).padStart(6)} ms   run-action build ${ma.toFixed(0).padStart(6)} ms   ratio ${(ma / mb).toFixed(3)}×   (+${(ma - mb).toFixed(0)} ms)`);
+    const how = c.wraps ? `   (both: native wasm-tools ${wtVersion}, pinned on our side)` : '';
+    console.log(`${c.lang.padEnd(18)} raw ${mb.toFixed(0).padStart(6)} ms   run-action build ${ma.toFixed(0).padStart(6)} ms   ratio ${(ma / mb).toFixed(3)}×   (+${(ma - mb).toFixed(0)} ms)${how}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -173,12 +191,14 @@ async function bench(c: Case, wt: string): Promise<void> {
 
 const wanted = process.argv.slice(2);
 const wt = wasmTools();
-console.log(`medians of ${RUNS} alternating runs each; baseline = compiler + native ${wt}`);
+const wtVersion = /\d+\.\d+\.\d+/.exec(execFileSync(wt, ['--version']).toString())?.[0];
+if (!wtVersion) throw new Error(`${wt} --version did not print a version`);
+console.log(`medians of ${RUNS} alternating runs each; baseline = compiler + native ${wt} ${wtVersion}; ours pins that wasm-tools in run.lock.toml where the baseline wraps a core module`);
 for (const c of CASES) {
   if (wanted.length && !wanted.some((w) => c.lang.startsWith(w))) continue;
   if (c.needs !== 'true' && !which(c.needs)) {
     console.log(`${c.lang.padEnd(18)} skipped: ${c.needs} not found`);
     continue;
   }
-  await bench(c, wt);
+  await bench(c, wt, wtVersion);
 }

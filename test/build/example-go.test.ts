@@ -25,6 +25,9 @@ describe.skipIf(missing)('examples/hello-go', () => {
     const log = a.log.text();
     expect(log).toContain('GOOS=wasip1 GOARCH=wasm CGO_ENABLED=0 GOTOOLCHAIN=local');
     expect(log).toContain('build -trimpath -buildvcs=false -buildmode=c-shared -o');
+    // Not pinned in run.lock.toml: jco's wasm-tools wraps the modules (native-wasm-tools.test.ts: pinned).
+    expect(log).toContain("wasm-tools: jco's in-process copy (not pinned in run.lock.toml)");
+    expect(log).toContain("core module → component with the preview1 command adapter, by jco's in-process wasm-tools");
     expect(a.meta('calc')).toContain('exports = [\n    "example:calc/math@0.1.0",\n]');
   });
 

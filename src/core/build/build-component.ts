@@ -5,7 +5,7 @@
  * atomically (temp file + rename: a failed build never leaves a partial output behind).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import type { Logger } from '../log.js';
@@ -25,6 +25,9 @@ import type { ComponentPlan } from './plan.js';
 import { runTool, type ToolOutput } from './run-tool.js';
 import { BUILD_TOOLS } from './tools.js';
 import { validateComponent, worldLines } from './validate.js';
+
+/** The optional native tool for `component embed`/`new` (see componentize.ts). */
+const WASM_TOOLS = 'wasm-tools';
 
 export interface BuildContext {
   project: string;
@@ -53,9 +56,14 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
   const name = component.name;
   log.info(`builder: ${builder.id} — ${builder.describe} (language from ${plan.detectedBy})`);
   if (plan.wit) log.info(`WIT: world '${plan.wit.world}' of ${plan.wit.path} (${plan.wit.command ? 'a command' : 'typed exports'})`);
-  // jco's wasm-tools loads (compiled off the main thread) while tools are located.
   const wrapsModule = builder.produces === 'core-module';
-  if (wrapsModule) void wasmTools();
+  // A pinned native wasm-tools wraps core modules (located with the other tools); else jco's
+  // wasm-tools does, and loads (compiled off the main thread) while tools are located.
+  const nativeWasmTools = () => (ctx.locator.pins(WASM_TOOLS) ? ctx.locator.locate(WASM_TOOLS, plan.root) : undefined);
+  const early = wrapsModule ? nativeWasmTools() : undefined;
+  early?.catch(() => {}); // awaited when the module is wrapped; a compile failure comes first
+  const jcoWraps = wrapsModule && !early;
+  if (jcoWraps) void wasmTools();
 
   const tools = new Map<string, LocatedTool>();
   for (const t of await Promise.all(builder.tools.map((id) => ctx.locator.locate(id, plan.root)))) {
@@ -110,31 +118,38 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
         { ...about, hint: failureHint(step.tool) },
       );
       // The compiler now runs in its own process; warm jco up meanwhile.
-      if (wrapsModule) void warmUp();
+      if (jcoWraps) void warmUp();
       last = await running;
     }
 
     const output = Array.isArray(builder.output) ? builder.output.find((o) => conditions.has(o.when))!.output : builder.output;
     let bytes = await collectOutput(plan, builder, output, vars, last);
     const wrapped = wasmLayer(bytes) === 'module';
+    let native: LocatedTool | undefined;
+    let madeFile: string | undefined;
     if (wrapped) {
-      const made = await componentFromModule(bytes, plan.wit, name);
+      native = await (early ?? nativeWasmTools());
+      for (const line of native?.describe ?? [`wasm-tools: jco's in-process copy (not pinned in run.lock.toml)`]) log.info(line);
+      const made = await componentFromModule(bytes, plan.wit, name, native && { tool: native, work, env: ctx.env.vars, log });
       log.info(made.describe);
       bytes = made.bytes;
+      madeFile = made.file;
     }
     const validated = validateComponent(bytes, out, name, plan.wit, wrapped);
     const exports = worldLines(validated.world.exports);
     const imports = worldLines(validated.world.imports);
-    const by = wrapped ? 'wasm-tools (jco component new)' : 'V8';
+    const by = wrapped ? `wasm-tools (${native ? 'native' : 'jco'} component new)` : 'V8';
     log.info(`validated: component with ${validated.coreModules} core module${validated.coreModules === 1 ? '' : 's'} (code checked by ${by})${plan.wit ? `, implements world '${plan.wit.world}'` : ''}; exports: ${exports.join(', ') || '(none)'}`);
 
     const sha256 = sha256Hex(bytes);
-    const versions = await Promise.all([...tools.values()].map(async (t) => [t.label, await t.version] as const));
+    const versions = await Promise.all([...tools.values(), ...(native ? [native] : [])].map(async (t) => [t.label, await t.version] as const));
     const toolchain = versions.filter(([, v]) => v !== undefined).map(([label, v]) => `${label} ${v}`);
     if (toolchain.length) log.info(`toolchain: ${toolchain.join(', ')}`);
     const meta = { name, sha256, size: bytes.length, language: plan.language, exports, imports, builtAt: ctx.env.sourceDateEpoch, builder: builder.id, toolchain };
     // Upstream copied a prebuilt file onto itself and truncated it (§9.3 item 21): leave it in place.
-    if (wrapped || path.resolve(plan.prebuilt ?? '') !== out) await writeFileAtomic(out, bytes);
+    // The native tool's output is whole and on the output's filesystem: renaming it is as atomic.
+    if (madeFile) await rename(madeFile, out);
+    else if (wrapped || path.resolve(plan.prebuilt ?? '') !== out) await writeFileAtomic(out, bytes);
     await writeFileAtomic(metaPathFor(out), metaToml(meta));
     log.info(`wrote ${path.relative(ctx.project, out)} (${bytes.length} bytes, sha256 ${sha256}) and ${path.basename(metaPathFor(out))}`);
     return { name, language: plan.language, builder: builder.id, file: out, metaFile: metaPathFor(out), sha256, size: bytes.length, exports, imports, toolchain };

@@ -1,22 +1,40 @@
 /**
- * Core module → component, in process with jco's wasm-tools (the `jco embed` + `jco new` steps):
- * the WIT world is embedded when one is configured (typed exports), and the preview1 adapter is
- * chosen from the module itself — `command` when it exports `_start`, `reactor` when it only
- * imports WASI preview1, none when it imports nothing from WASI (hand-written WAT).
+ * Core module → component (the `wasm-tools component embed` + `component new` steps): the WIT world
+ * is embedded when one is configured (typed exports), and the preview1 adapter is chosen from the
+ * module itself — `command` when it exports `_start`, `reactor` when it only imports WASI preview1,
+ * none when it imports nothing from WASI (hand-written WAT). jco's wasm-tools does it in process,
+ * unless run.lock.toml pins wasm-tools: then that native binary does (its bytes differ from jco's,
+ * so it is used only when every machine runs the same version).
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../log.js';
 import { Cursor } from '../wasm/cursor.js';
 import { jcoMessage, wasmTools } from '../wasm/wat.js';
 import { MODULE_ITEM_READERS } from '../wasm/module.js';
 import { sections } from './sections.js';
 import { InvalidComponentError } from './errors.js';
-import { preview1Adapter, PREVIEW1_MODULE, type AdapterKind } from './adapters.js';
+import { ADAPTER_URLS, preview1Adapter, PREVIEW1_MODULE, type AdapterKind } from './adapters.js';
+import type { LocatedTool } from './locate.js';
+import { runTool } from './run-tool.js';
 import type { WitTarget } from './wit-target.js';
+
+/** The pinned native wasm-tools and where it runs: a scratch directory, the build environment. */
+export interface NativeWasmTools {
+  tool: LocatedTool;
+  work: string;
+  env: Record<string, string>;
+  log: Logger;
+}
 
 export interface Componentized {
   bytes: Uint8Array;
   adapter: AdapterKind | undefined;
-  /** One log line: which adapter and world. */
+  /** One log line: which adapter and world, by which wasm-tools. */
   describe: string;
+  /** The native tool's output, in the scratch directory beside the output: renamed into place rather than written again. */
+  file?: string;
 }
 
 
@@ -46,29 +64,53 @@ export function adapterFor(core: Uint8Array): AdapterKind | undefined {
   return items('import').some((i) => i.module === PREVIEW1_MODULE) ? 'reactor' : undefined;
 }
 
-export async function componentFromModule(core: Uint8Array, wit: WitTarget | undefined, name: string): Promise<Componentized> {
-  const wt = await wasmTools();
+export async function componentFromModule(core: Uint8Array, wit: WitTarget | undefined, name: string, native?: NativeWasmTools): Promise<Componentized> {
   const adapter = adapterFor(core);
+  const { bytes, file } = native ? await natively(core, wit, adapter, name, native) : { bytes: await inProcess(core, wit, adapter, name), file: undefined };
+  const by = native ? `native wasm-tools ${(await native.tool.version) ?? ''}`.trimEnd() : "jco's in-process wasm-tools";
+  return { bytes, adapter, ...(file ? { file } : {}), describe: `core module → component with ${adapter ? `the preview1 ${adapter} adapter` : 'no adapter (no WASI imports)'}${wit ? `, WIT world '${wit.world}' embedded` : ''}, by ${by}` };
+}
+
+async function inProcess(core: Uint8Array, wit: WitTarget | undefined, adapter: AdapterKind | undefined, name: string): Promise<Uint8Array> {
+  const wt = await wasmTools();
   let embedded = core;
   if (wit) {
     try {
       const source = wit.singleSource !== undefined ? { witSource: wit.singleSource } : { witPath: wit.path };
       embedded = await wt.componentEmbed({ binary: core, ...source, world: wit.world, stringEncoding: 'utf8' });
     } catch (err) {
-      throw new InvalidComponentError(`component '${name}': embedding WIT world '${wit.world}' from ${wit.path} failed: ${jcoMessage(err)}`, {
-        hint: 'check the WIT (wasm-tools reads it as the toolchains do) and that `world` names a world of that package',
-      });
+      throw new InvalidComponentError(`component '${name}': embedding WIT world '${wit.world}' from ${wit.path} failed: ${jcoMessage(err)}`, { hint: EMBED_HINT });
     }
   }
   try {
-    const bytes = await wt.componentNew(embedded, adapter ? [[PREVIEW1_MODULE, await preview1Adapter(adapter)]] : undefined);
-    return { bytes, adapter, describe: `core module → component with ${adapter ? `the preview1 ${adapter} adapter` : 'no adapter (no WASI imports)'}${wit ? `, WIT world '${wit.world}' embedded` : ''}` };
+    return await wt.componentNew(embedded, adapter ? [[PREVIEW1_MODULE, await preview1Adapter(adapter)]] : undefined);
   } catch (err) {
     throw new InvalidComponentError(`component '${name}': the core module cannot be made a component (jco component new${adapter ? ` with the preview1 ${adapter} adapter` : ''}): ${jcoMessage(err)}`, {
-      hint: wit
-        ? `the module's exports must match world '${wit.world}': a function \`f\` of an exported interface ns:pkg/iface@v is exported as "ns:pkg/iface@v#f", a world-level function as "f", with canonical-ABI types`
-        : 'a module with typed exports needs its WIT world: set `wit` and `world` on the component; a command needs `_start` (a main function)',
+      hint: newHint(wit),
     });
   }
 }
 
+/** The same two steps with the native binary, on files in the scratch directory (the adapter file is the one jco's path reads). */
+async function natively(core: Uint8Array, wit: WitTarget | undefined, adapter: AdapterKind | undefined, name: string, n: NativeWasmTools): Promise<{ bytes: Uint8Array; file: string }> {
+  const run = (args: string[], hint: string) =>
+    runTool({ tool: 'wasm-tools', argv: [...n.tool.command, ...args], cwd: n.work, env: { ...n.env, ...n.tool.env }, extraEnv: n.tool.env }, n.log, { component: name, hint });
+  await writeFile(path.join(n.work, 'module.wasm'), core);
+  let input = 'module.wasm';
+  if (wit) {
+    await run(['component', 'embed', wit.path, '--world', wit.world, '--encoding', 'utf8', input, '-o', 'embedded.wasm'], EMBED_HINT);
+    input = 'embedded.wasm';
+  }
+  const adapt = adapter ? ['--adapt', `${PREVIEW1_MODULE}=${fileURLToPath(ADAPTER_URLS[adapter])}`] : [];
+  await run(['component', 'new', input, ...adapt, '-o', 'component.wasm'], newHint(wit));
+  const file = path.join(n.work, 'component.wasm');
+  return { bytes: new Uint8Array(await readFile(file)), file };
+}
+
+const EMBED_HINT = 'check the WIT (wasm-tools reads it as the toolchains do) and that `world` names a world of that package';
+
+function newHint(wit: WitTarget | undefined): string {
+  return wit
+    ? `the module's exports must match world '${wit.world}': a function \`f\` of an exported interface ns:pkg/iface@v is exported as "ns:pkg/iface@v#f", a world-level function as "f", with canonical-ABI types`
+    : 'a module with typed exports needs its WIT world: set `wit` and `world` on the component; a command needs `_start` (a main function)';
+}

@@ -72,6 +72,11 @@ export class ToolLocator {
     return (spec.bin ?? []).some((b) => which(b, this.o.callerEnv) !== undefined);
   }
 
+  /** True when run.lock.toml pins the tool (a tool used only when pinned: wasm-tools). */
+  pins(id: string): boolean {
+    return this.pinned(toolSpec(id)) !== undefined;
+  }
+
   /** Memoised per tool (and per project root for Node tools, whose copy may differ per root). */
   locate(id: string, root: string): Promise<LocatedTool> {
     const spec = toolSpec(id);

