@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-3ZIQAK4Z.js";
+} from "./chunk-EL3LU243.js";
 import {
   actionsCache,
   addPath,

@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-3ZIQAK4Z.js";
+} from "./chunk-EL3LU243.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
