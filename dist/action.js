@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-EL3LU243.js";
+} from "./chunk-BUVDCCRW.js";
 import {
   actionsCache,
   addPath,
@@ -32,7 +32,7 @@ import "./chunk-MXSFHVLX.js";
 import {
   RunActionError,
   formatError
-} from "./chunk-7O7YSQUA.js";
+} from "./chunk-BSBNVGPV.js";
 import "./chunk-YKBNFI37.js";
 
 // src/action/main.ts

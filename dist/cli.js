@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-EL3LU243.js";
+} from "./chunk-BUVDCCRW.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
@@ -75,7 +75,7 @@ import {
   u32Size,
   wasmHeader,
   wasmLayer
-} from "./chunk-7O7YSQUA.js";
+} from "./chunk-BSBNVGPV.js";
 import {
   __toESM
 } from "./chunk-YKBNFI37.js";
@@ -268,28 +268,23 @@ async function exec(req) {
         args = parseArguments(fn.func, req.args.flatMap((a) => a.split(",")).map((a) => a.trim()).filter(Boolean));
       }
       const { outcome: outcome2, value } = await runner.call(fn, args, host);
-      return { artifact, policy, outcome: outcome2, ...value ? { value } : {}, exitCode: exitCodeOf(outcome2) };
+      return { artifact, policy, outcome: outcome2, ...value ? { value } : {}, exitCode: outcome2.exitCode };
     }
     if (!runner.isCommand && runner.world.exports.some((e) => e.kind === "function" && e.name === "run")) {
       const fn = runner.resolve("run");
       const { outcome: outcome2, value } = await runner.call(fn, [], host);
-      return { artifact, policy, outcome: outcome2, ...value ? { value } : {}, exitCode: outcome2.class === "ok" ? exitCodeOfValue(value) : exitCodeOf(outcome2) };
+      return { artifact, policy, outcome: outcome2, ...value ? { value } : {}, exitCode: outcome2.class === "ok" ? exitCodeOfValue(value) : outcome2.exitCode };
     }
     const outcome = await runner.run(host);
-    return { artifact, policy, outcome, exitCode: exitCodeOf(outcome) };
+    return { artifact, policy, outcome, exitCode: outcome.exitCode };
   } finally {
     await runner.close();
   }
 }
-function exitCodeOf(outcome) {
-  if (outcome.class === "ok" || outcome.class === "exit") return outcome.exitCode;
-  return 1;
-}
+var SMALL_INTS = /* @__PURE__ */ new Set(["s8", "s16", "s32", "u8", "u16", "u32"]);
 function exitCodeOfValue(value) {
-  if (!value) return 0;
-  if (value.kind === "result") return value.ok ? 0 : value.value && typeof value.value.value === "number" ? Number(value.value.value) : 1;
-  if (value.kind === "s8" || value.kind === "s16" || value.kind === "s32" || value.kind === "u8" || value.kind === "u16" || value.kind === "u32") return value.value;
-  return 0;
+  if (value?.kind === "result") return value.ok ? 0 : value.value ? exitCodeOfValue(value.value) || 1 : 1;
+  return value && SMALL_INTS.has(value.kind) ? value.value : 0;
 }
 
 // src/core/values/upstream-render.ts

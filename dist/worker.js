@@ -4,7 +4,7 @@ import {
   RunActionError,
   classifyFailure,
   violationVerdict
-} from "./chunk-7O7YSQUA.js";
+} from "./chunk-BSBNVGPV.js";
 import "./chunk-YKBNFI37.js";
 
 // src/core/engine/worker.ts

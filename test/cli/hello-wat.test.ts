@@ -120,3 +120,22 @@ describe('a WAT syntax error', () => {
     rmSync(bad, { recursive: true, force: true });
   });
 });
+
+describe('exec of a component whose entry point is a top-level run export', () => {
+  it('takes the exit code from its s32 result (upstream case 18)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'run-export-'));
+    writeFileSync(
+      join(d, 'seven.wat'),
+      `(component
+  (core module $m (func (export "run") (result i32) i32.const 7))
+  (core instance $i (instantiate $m))
+  (func $run (result s32) (canon lift (core func $i "run")))
+  (export "run" (func $run)))
+`,
+    );
+    const r = runCli(['exec', 'seven.wat', '--json'], { cwd: d });
+    expect(r.stdout).toBe('{"exit_code":7,"return_value":7,"stderr":"","stdout":""}\n');
+    expect(r.status).toBe(7);
+    rmSync(d, { recursive: true, force: true });
+  });
+});

@@ -15,6 +15,7 @@ import { ComponentRunner } from '../exec/invoke.js';
 import { valEquals, type Val } from '../values/model.js';
 import { parseArguments, parseValueText } from '../values/value-text.js';
 import { printWave } from '../values/wave-print.js';
+import type { WitType } from '../wit/model.js';
 
 export interface TestResult {
   name: string;
@@ -123,7 +124,7 @@ async function runOne(
 }
 
 /** undefined = passed; otherwise why not. */
-function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, resultType: Parameters<typeof parseValueText>[1], stdout: string): string | undefined {
+function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, resultType: WitType | undefined, stdout: string): string | undefined {
   const exitCode = outcome.class === 'exit' ? outcome.exitCode : outcome.class === 'ok' ? 0 : undefined;
   if (outcome.class !== 'ok' && !(outcome.class === 'exit' && test.expectExit !== undefined)) {
     const error = `Component execution failed: ${test.component} - ${outcome.message}`;

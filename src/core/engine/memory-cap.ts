@@ -13,8 +13,6 @@ import { IMPORT_MEMORY, LIMITS_CUSTOM_PAGE_SIZE, LIMITS_HAS_MAX, readLimits, ski
 import { ByteWriter } from '../wasm/writer.js';
 import { MemoryLimitError } from './errors.js';
 
-export const WASM_PAGE_BYTES = 65536;
-
 const SECTION_IMPORT = 2;
 const SECTION_MEMORY = 5;
 const SECTION_EXPORT = 7;

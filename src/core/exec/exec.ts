@@ -87,29 +87,24 @@ export async function exec(req: ExecRequest): Promise<ExecResult> {
         args = parseArguments(fn.func, req.args.flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean));
       }
       const { outcome, value } = await runner.call(fn, args, host);
-      return { artifact, policy, outcome, ...(value ? { value } : {}), exitCode: exitCodeOf(outcome) };
+      return { artifact, policy, outcome, ...(value ? { value } : {}), exitCode: outcome.exitCode };
     }
     if (!runner.isCommand && runner.world.exports.some((e) => e.kind === 'function' && e.name === 'run')) {
       const fn = runner.resolve('run');
       const { outcome, value } = await runner.call(fn, [], host);
-      return { artifact, policy, outcome, ...(value ? { value } : {}), exitCode: outcome.class === 'ok' ? exitCodeOfValue(value) : exitCodeOf(outcome) };
+      return { artifact, policy, outcome, ...(value ? { value } : {}), exitCode: outcome.class === 'ok' ? exitCodeOfValue(value) : outcome.exitCode };
     }
     const outcome = await runner.run(host);
-    return { artifact, policy, outcome, exitCode: exitCodeOf(outcome) };
+    return { artifact, policy, outcome, exitCode: outcome.exitCode };
   } finally {
     await runner.close();
   }
 }
 
-function exitCodeOf(outcome: CallOutcome): number {
-  if (outcome.class === 'ok' || outcome.class === 'exit') return outcome.exitCode;
-  return 1;
-}
+const SMALL_INTS: ReadonlySet<Val['kind']> = new Set(['s8', 's16', 's32', 'u8', 'u16', 'u32']);
 
-/** Upstream §6.3: `err(n)` → n, a plain integer → itself, anything else → 0. */
+/** Upstream §6.3 for a top-level `run` export: `err(n)` → n (a bare `err` → 1), an integer → itself, anything else → 0. */
 function exitCodeOfValue(value: Val | undefined): number {
-  if (!value) return 0;
-  if (value.kind === 'result') return value.ok ? 0 : value.value && typeof (value.value as { value?: unknown }).value === 'number' ? Number((value.value as { value: number }).value) : 1;
-  if (value.kind === 's8' || value.kind === 's16' || value.kind === 's32' || value.kind === 'u8' || value.kind === 'u16' || value.kind === 'u32') return value.value;
-  return 0;
+  if (value?.kind === 'result') return value.ok ? 0 : value.value ? exitCodeOfValue(value.value) || 1 : 1;
+  return value && SMALL_INTS.has(value.kind) ? (value as { value: number }).value : 0;
 }

@@ -4,7 +4,7 @@
  * adapter passes in, and only for the variables named.
  */
 import { resolve } from 'node:path';
-import type { Capability, PolicyName, RunConfig } from '../config/model.js';
+import type { Capability, PolicyName } from '../config/model.js';
 import { RunActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Grants, HostConfig } from '../engine/types.js';
@@ -87,9 +87,4 @@ export function hostConfig(s: HostSettings): HostConfig {
     seed: s.seed ?? DEFAULT_SEED,
     outputCapBytes: s.outputCapBytes,
   };
-}
-
-/** Grants for a component of a project, from its run.toml capabilities. */
-export function componentGrants(config: RunConfig, capabilities: Capability[], name: string, policy: PolicyName, env: Record<string, string | undefined>, logger: Logger): Grants {
-  return grantsFor({ capabilities, policy, dir: config.dir, env, args: [name], logger });
 }
