@@ -34,6 +34,14 @@ describe('comparePools', () => {
     expect(d!.kind === 'paths' && d!.first.text).toEqual({ a: '/tmp/fixture-c-AAAAAA', b: '/home/ci/w' });
   });
 
+  it('sets aside a string the linker merged into the tail of a path on one side only', () => {
+    // Seen from real clang builds: in /tmp/fixture-c-FjEQGu the string "u" is the tail of the
+    // directory; in /tmp/fixture-c-joms0Y it has to stand alone.
+    const d = compare(pool('int', '/tmp/fixture-c-FjEQGu', 'main.c'), pool('u', 'int', '/tmp/fixture-c-joms0Y', 'main.c'));
+    expect(d).toMatchObject({ kind: 'paths', pairs: 1, first: { text: { a: '/tmp/fixture-c-FjEQGu', b: '/tmp/fixture-c-joms0Y' } } });
+    expect(compare(pool('nu', 'menu'), pool('menu', 'nu', 'u'))).toMatchObject({ kind: 'reordered' });
+  });
+
   it('declines other differences: a changed name, a string more, a path next to other text that changed', () => {
     expect(compare(pool('int', '/tmp/a'), pool('long', '/tmp/a'))).toBeUndefined();
     expect(compare(pool('int', '/tmp/a'), pool('int', '/tmp/a', '/tmp/b'))).toBeUndefined();

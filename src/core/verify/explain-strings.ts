@@ -56,6 +56,15 @@ function oneSided(a: PoolString[], b: PoolString[]): PoolString[] {
   return out.sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0));
 }
 
+/**
+ * `strings` less those that are a proper suffix of a string of `pool`: the linker stores a string
+ * that is the tail of another inside it ("u" inside "/tmp/fixture-u"), so whether it appears by
+ * itself depends on the other strings, such as how a build directory's name ends.
+ */
+function notTails(strings: PoolString[], pool: PoolString[]): PoolString[] {
+  return strings.filter((s) => !pool.some((p) => p.text.length > s.text.length && p.text.endsWith(s.text)));
+}
+
 /** The path that differs between two strings, if every difference between them lies inside a path. */
 function pathPair(a: string, b: string, opts: ClassifyOptions): { a: string; b: string } | undefined {
   const ba = Buffer.from(a, 'latin1');
@@ -76,12 +85,11 @@ function pathPair(a: string, b: string, opts: ClassifyOptions): { a: string; b: 
 /**
  * How two differing pools differ, when it is only in order or only in paths: as many strings on
  * one side only as on the other, each pairing (in sorted order) with one whose every difference is
- * inside a path. Anything else is undefined: the caller compares the bytes as before.
+ * inside a path, once strings merged into another's tail on one side are set aside. Anything else is undefined: the caller compares the bytes as before.
  */
 export function comparePools(a: PoolString[], b: PoolString[], opts: ClassifyOptions): PoolDiff | undefined {
-  if (a.length !== b.length) return undefined;
-  const onlyA = oneSided(a, b);
-  const onlyB = oneSided(b, a);
+  const onlyA = notTails(oneSided(a, b), b);
+  const onlyB = notTails(oneSided(b, a), a);
   if (onlyA.length === 0 && onlyB.length === 0) return { kind: 'reordered', strings: a.length };
   if (onlyA.length !== onlyB.length) return undefined;
   let first: { a: string; b: string } | undefined;
