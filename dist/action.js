@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-BUVDCCRW.js";
+} from "./chunk-BQLFFGQC.js";
 import {
   actionsCache,
   addPath,

@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-BUVDCCRW.js";
+} from "./chunk-BQLFFGQC.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";

@@ -3,7 +3,7 @@
  * the scrubbed reproducible environment, dependency order, core modules made components, and the
  * errors users meet — each with the place, the tool's own words and what to do.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '@bytecodealliance/jco-transpile/wasm-tools';
@@ -11,6 +11,7 @@ import { BuildPlanError, BuildSourceError, BuildWitError, InvalidComponentError,
 import { needTool } from '../support/toolchain.js';
 import { build, call, failure, project } from './helpers.js';
 import { WatSyntaxError } from '../../src/core/wasm/wat.js';
+import { sha256Hex } from '../../src/core/sha256.js';
 
 const HELLO_WAT = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'hello-wat', 'components', 'hello.wat'), 'utf8');
 const CALC_WIT = 'package example:calc@0.1.0;\n\ninterface math {\n  add: func(a: s32, b: s32) -> s32;\n}\n\nworld calc {\n  export math;\n}\n';
@@ -187,7 +188,20 @@ describe.skipIf(noClang)('toolchain failures', () => {
     expect(err.message).toMatch(/^building 'broken': clang failed \(exit code 1\):\nmain\.c:1:25: error: use of undeclared identifier 'oops'/);
     expect(err.message).toMatch(/\n\$ cd .* && \S*clang --target=wasm32-wasi -O2 -ffile-prefix-map=\S+=\. main\.c -o \S+broken\.module\.wasm$/);
     expect(err.hint).toContain('clang');
-    expect(readdirSync(join(dir, 'target', 'wasm')).filter((f) => f.startsWith('broken') && f !== 'broken.module.wasm')).toEqual([]);
+    expect(readdirSync(join(dir, 'target', 'wasm'), { recursive: true })).toEqual(['.build']);
+  });
+
+  it('leave <name>.wasm, <name>.meta.toml and upstream\'s <name>.module.wasm in the output directory, and replace an earlier build whole', async () => {
+    const dir = project({ 'run.toml': '[components.hello]\nsource = "main.c"\n', 'main.c': '#include <stdio.h>\nint main(void) { puts("one"); return 0; }\n' });
+    const first = await build(dir);
+    const files = () => readdirSync(join(dir, 'target', 'wasm'), { recursive: true }).sort();
+    expect(files()).toEqual(['.build', 'hello.meta.toml', 'hello.module.wasm', 'hello.wasm']);
+    writeFileSync(join(dir, 'main.c'), '#include <stdio.h>\nint main(void) { puts("two, a longer line"); return 0; }\n');
+    const second = await build(dir);
+    expect(second.result.built[0]!.sha256).not.toBe(first.result.built[0]!.sha256);
+    expect(sha256Hex(second.bytes('hello'))).toBe(second.result.built[0]!.sha256);
+    expect(second.meta('hello')).toContain(`sha256 = "${second.result.built[0]!.sha256}"`);
+    expect(files()).toEqual(['.build', 'hello.meta.toml', 'hello.module.wasm', 'hello.wasm']);
   });
 
   it('name the run.lock.toml entry that installs a missing tool', async () => {

@@ -43,8 +43,8 @@ describe.skipIf(missing)('a pinned native wasm-tools (examples/hello-go)', () =>
     expect(log).not.toContain('warning:');
     expect(log).toContain(`wasm-tools: ${wasmTools} (PATH; run.lock.toml pins ${version})`);
     expect(log).not.toContain("jco's in-process");
-    expect(log).toMatch(/\$ cd \S+ && \S*wasm-tools component new module\.wasm --adapt wasi_snapshot_preview1=\S+wasi_snapshot_preview1\.command\.wasm -o component\.wasm/);
-    expect(log).toMatch(/\$ cd \S+ && \S*wasm-tools component embed \S+\/wit --world calc --encoding utf8 module\.wasm -o embedded\.wasm/);
+    expect(log).toMatch(/\$ cd \S+ && \S*wasm-tools component new \.\.\/\.\.\/hello\.module\.wasm --adapt wasi_snapshot_preview1=\S+wasi_snapshot_preview1\.command\.wasm -o \.\.\/\.\.\/hello\.partial\.wasm/);
+    expect(log).toMatch(/\$ cd \S+ && \S*wasm-tools component embed \S+\/wit --world calc --encoding utf8 \.\.\/\.\.\/calc\.module\.wasm -o embedded\.wasm/);
     expect(log).toContain(`core module → component with the preview1 command adapter, by native wasm-tools ${version}`);
     expect(log).toContain(`core module → component with the preview1 reactor adapter, WIT world 'calc' embedded, by native wasm-tools ${version}`);
     for (const name of ['hello', 'calc']) expect(a.meta(name)).toMatch(new RegExp(`^toolchain = \\[\\n {4}"go [\\d.]+",\\n {4}"wasm-tools ${version.replaceAll('.', '\\.')}",\\n\\]$`, 'm'));

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeDirAtomic, writeFileAtomic, writeFileAtomicWith } from '../../src/core/fs/atomic.js';
+import { moveIntoPlace, writeDirAtomic, writeFileAtomic, writeFileAtomicWith } from '../../src/core/fs/atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -78,5 +78,27 @@ describe('writeDirAtomic', () => {
     await expect(failing).rejects.toThrow('bad archive');
     expect(readFileSync(join(target, 'bin'), 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['tool']);
+  });
+});
+
+describe('moveIntoPlace', () => {
+  it('puts the new file in place, the old one aside, and works when there is no old one', () => {
+    writeFileSync(join(dir, 'new'), 'new');
+    writeFileSync(join(dir, 'out'), 'old');
+    moveIntoPlace(join(dir, 'new'), join(dir, 'out'), join(dir, 'aside'));
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'aside'), 'utf8')).toBe('old');
+    writeFileSync(join(dir, 'first'), 'first');
+    moveIntoPlace(join(dir, 'first'), join(dir, 'fresh'), join(dir, 'unused'));
+    expect(readFileSync(join(dir, 'fresh'), 'utf8')).toBe('first');
+    expect(existsSync(join(dir, 'unused'))).toBe(false);
+  });
+
+  it('leaves the old file where it was when it cannot be moved aside', () => {
+    writeFileSync(join(dir, 'new'), 'new');
+    writeFileSync(join(dir, 'out'), 'old');
+    expect(() => moveIntoPlace(join(dir, 'new'), join(dir, 'out'), join(dir, 'no-such-dir', 'aside'))).toThrow(/ENOENT/);
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('old');
+    expect(readFileSync(join(dir, 'new'), 'utf8')).toBe('new');
   });
 });

@@ -4,16 +4,17 @@
  * module a component (adapter + WIT), validate it, then write `<name>.wasm` and `<name>.meta.toml`
  * atomically (temp file + rename: a failed build never leaves a partial output behind).
  */
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import type { Logger } from '../log.js';
-import { writeFileAtomic } from '../fs/atomic.js';
-import { sha256Hex } from '../sha256.js';
+import { moveIntoPlace, writeFileAtomic } from '../fs/atomic.js';
+import { readFileWithSha256, sha256Hex } from '../sha256.js';
 import { wasmLayer } from '../wasm/header.js';
 import type { Arg, BuilderSpec, Condition } from './builders.js';
 import { collectOutput } from './collect-output.js';
+import { readHead } from './sections.js';
 import { componentFromModule, warmUp } from './componentize.js';
 import { wasmTools } from '../wasm/wat.js';
 import { resolveEntry } from './entry.js';
@@ -81,7 +82,7 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
     source: plan.source,
     root: plan.root,
     out: partial,
-    module: path.join(ctx.outputDir, `${name}.module.wasm`),
+    module: path.join(ctx.outputDir, `${name}.module.wasm`), // upstream's intermediate core module (Go, Zig)
     work,
     name,
     rustflags: ctx.env.rustflags,
@@ -92,9 +93,11 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
   for (const t of tools.values()) Object.assign(vars, t.vars);
   const about = { component: name, location: component.location };
 
-  await mkdir(ctx.outputDir, { recursive: true });
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
+  // Synchronous: cheaper than three trips through libuv's thread pool.
+  mkdirSync(ctx.outputDir, { recursive: true });
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  let cleaning: Promise<void> | undefined;
   const leftovers = (builder.leavesBehind ?? []).map((p) => path.join(plan.root, p)).filter((p) => !existsSync(p));
   try {
     let last: ToolOutput | undefined;
@@ -122,42 +125,54 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
       last = await running;
     }
 
-    const output = Array.isArray(builder.output) ? builder.output.find((o) => conditions.has(o.when))!.output : builder.output;
-    let bytes = await collectOutput(plan, builder, output, vars, last);
-    const wrapped = wasmLayer(bytes) === 'module';
+    const rule = Array.isArray(builder.output) ? builder.output.find((o) => conditions.has(o.when))!.output : builder.output;
+    let output = await collectOutput(plan, builder, rule, vars, last);
+    const head = 'bytes' in output ? output.bytes : readHead(output.file);
+    const wrapped = wasmLayer(head) === 'module';
     let native: LocatedTool | undefined;
-    let madeFile: string | undefined;
     if (wrapped) {
       native = await (early ?? nativeWasmTools());
       for (const line of native?.describe ?? [`wasm-tools: jco's in-process copy (not pinned in run.lock.toml)`]) log.info(line);
-      const made = await componentFromModule(bytes, plan.wit, name, native && { tool: native, work, env: ctx.env.vars, log });
+      const made = await componentFromModule(output, head, plan.wit, name, native && { tool: native, work, env: ctx.env.vars, log, out: partial });
       log.info(made.describe);
-      bytes = made.bytes;
-      madeFile = made.file;
+      output = made.output;
     }
+    const { bytes, sha256 } = 'bytes' in output ? { bytes: output.bytes, sha256: sha256Hex(output.bytes) } : await readFileWithSha256(output.file);
     const validated = validateComponent(bytes, out, name, plan.wit, wrapped);
     const exports = worldLines(validated.world.exports);
     const imports = worldLines(validated.world.imports);
     const by = wrapped ? `wasm-tools (${native ? 'native' : 'jco'} component new)` : 'V8';
     log.info(`validated: component with ${validated.coreModules} core module${validated.coreModules === 1 ? '' : 's'} (code checked by ${by})${plan.wit ? `, implements world '${plan.wit.world}'` : ''}; exports: ${exports.join(', ') || '(none)'}`);
 
-    const sha256 = sha256Hex(bytes);
     const versions = await Promise.all([...tools.values(), ...(native ? [native] : [])].map(async (t) => [t.label, await t.version] as const));
     const toolchain = versions.filter(([, v]) => v !== undefined).map(([label, v]) => `${label} ${v}`);
     if (toolchain.length) log.info(`toolchain: ${toolchain.join(', ')}`);
     const meta = { name, sha256, size: bytes.length, language: plan.language, exports, imports, builtAt: ctx.env.sourceDateEpoch, builder: builder.id, toolchain };
-    // Upstream copied a prebuilt file onto itself and truncated it (§9.3 item 21): leave it in place.
-    // The native tool's output is whole and on the output's filesystem: renaming it is as atomic.
-    if (madeFile) await rename(madeFile, out);
-    else if (wrapped || path.resolve(plan.prebuilt ?? '') !== out) await writeFileAtomic(out, bytes);
+    // Into place by rename: a file this build wrote (the tool's, the native wasm-tools') as it is;
+    // bytes made in process or another's file (cargo's artifact) through the partial file. Upstream
+    // copied a prebuilt file onto itself and truncated it (§9.3 item 21): that one stays as it is.
+    const aside = path.join(work, 'previous.wasm');
+    if ('file' in output && ownedBy(output.file, partial, work)) {
+      moveIntoPlace(output.file, out, aside);
+    } else if ('bytes' in output || path.resolve(output.file) !== out) {
+      await writeFile(partial, bytes);
+      moveIntoPlace(partial, out, aside);
+    }
+    cleaning = rm(work, { recursive: true, force: true }); // while meta.toml is written
     await writeFileAtomic(metaPathFor(out), metaToml(meta));
     log.info(`wrote ${path.relative(ctx.project, out)} (${bytes.length} bytes, sha256 ${sha256}) and ${path.basename(metaPathFor(out))}`);
     return { name, language: plan.language, builder: builder.id, file: out, metaFile: metaPathFor(out), sha256, size: bytes.length, exports, imports, toolchain };
   } finally {
     await rm(partial, { force: true });
-    await rm(work, { recursive: true, force: true });
+    await (cleaning ?? rm(work, { recursive: true, force: true }));
     for (const p of leftovers) await rm(p, { recursive: true, force: true });
   }
+}
+
+/** Whether `file` is scratch of this build: the partial output or anything in the work directory. */
+function ownedBy(file: string, partial: string, work: string): boolean {
+  const f = path.resolve(file);
+  return f === partial || f.startsWith(work + path.sep);
 }
 
 function conditionsOf(plan: ComponentPlan, ctx: BuildContext): Set<Condition> {

@@ -1,7 +1,9 @@
 /**
- * Reads what a builder produced, per its Output rule: a file at a known path, the .wasm cargo
- * names in its JSON messages, the one .wasm under an install prefix, WAT text compiled in process,
- * or a prebuilt .wasm.
+ * Finds what a builder produced, per its Output rule: a file at a known path, the .wasm cargo
+ * names in its JSON messages, the one .wasm under an install prefix, or a prebuilt .wasm — or the
+ * bytes of WAT text compiled in process. A file is not read here: a core module handed to the
+ * native wasm-tools never needs to be read whole, and a component the build wrote is renamed into
+ * place rather than written again.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -12,36 +14,39 @@ import { BuildSourceError, ToolFailedError } from './errors.js';
 import type { ComponentPlan } from './plan.js';
 import type { ToolOutput } from './run-tool.js';
 
-export async function collectOutput(plan: ComponentPlan, builder: BuilderSpec, o: Output, vars: Record<string, string>, last: ToolOutput | undefined): Promise<Uint8Array> {
+/** The build's output: a file, or bytes made in process. */
+export type Collected = { file: string } | { bytes: Uint8Array };
+
+export async function collectOutput(plan: ComponentPlan, builder: BuilderSpec, o: Output, vars: Record<string, string>, last: ToolOutput | undefined): Promise<Collected> {
   const expand = (s: string) => s.replace(/\{(\w+)\}/g, (_w, k: string) => vars[k] ?? '');
-  const read = async (file: string, what: string) => {
+  const found = (file: string, what: string): Collected => {
     if (!existsSync(file)) {
       throw new BuildSourceError(`${what} not found at ${file}`, {
         location: plan.component.location,
         hint: plan.builder.id === 'custom' ? 'the build command must write the file named by `path`' : 'the tool reported success but wrote nothing there; see its output above',
       });
     }
-    return new Uint8Array(await readFile(file));
+    return { file };
   };
   switch (o.kind) {
     case 'file':
-      return read(expand(o.path), `the output of ${builder.steps.at(-1)?.tool ?? builder.id}`);
+      return found(expand(o.path), `the output of ${builder.steps.at(-1)?.tool ?? builder.id}`);
     case 'prebuilt':
-      return read(expand(o.path), 'WASM source');
+      return found(expand(o.path), 'WASM source');
     case 'search': {
-      const found = wasmFiles(expand(o.dir));
-      if (found.length !== 1) {
-        throw new BuildSourceError(`component '${plan.component.name}': expected one .wasm under ${expand(o.dir)}, found ${found.length}${found.length ? `: ${found.join(', ')}` : ''}`, {
+      const files = wasmFiles(expand(o.dir));
+      if (files.length !== 1) {
+        throw new BuildSourceError(`component '${plan.component.name}': expected one .wasm under ${expand(o.dir)}, found ${files.length}${files.length ? `: ${files.join(', ')}` : ''}`, {
           location: plan.component.location,
           hint: 'install exactly one wasm artifact (for zig build: one addExecutable with the wasm32-wasi target)',
         });
       }
-      return read(found[0]!, 'build output');
+      return found(files[0]!, 'build output');
     }
     case 'cargo':
-      return read(cargoArtifact(plan, last?.stdout ?? ''), 'cargo artifact');
+      return found(cargoArtifact(plan, last?.stdout ?? ''), 'cargo artifact');
     case 'wat':
-      return compileWat(await readFile(expand(o.path), 'utf8'), plan.source);
+      return { bytes: await compileWat(await readFile(expand(o.path), 'utf8'), plan.source) };
   }
 }
 

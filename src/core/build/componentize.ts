@@ -14,29 +14,30 @@ import { Cursor } from '../wasm/cursor.js';
 import { jcoMessage, wasmTools } from '../wasm/wat.js';
 import { MODULE_ITEM_READERS } from '../wasm/module.js';
 import { sections } from './sections.js';
+import type { Collected } from './collect-output.js';
 import { InvalidComponentError } from './errors.js';
 import { ADAPTER_URLS, preview1Adapter, PREVIEW1_MODULE, type AdapterKind } from './adapters.js';
 import type { LocatedTool } from './locate.js';
 import { runTool } from './run-tool.js';
 import type { WitTarget } from './wit-target.js';
 
-/** The pinned native wasm-tools and where it runs: a scratch directory, the build environment. */
+/** The pinned native wasm-tools and where it runs: a scratch directory, the build environment, the file it writes. */
 export interface NativeWasmTools {
   tool: LocatedTool;
   work: string;
   env: Record<string, string>;
   log: Logger;
+  /** Where the component goes (beside the final output, so it is renamed into place). */
+  out: string;
 }
 
 export interface Componentized {
-  bytes: Uint8Array;
+  /** The component: bytes made in process, or the native tool's file. */
+  output: Collected;
   adapter: AdapterKind | undefined;
   /** One log line: which adapter and world, by which wasm-tools. */
   describe: string;
-  /** The native tool's output, in the scratch directory beside the output: renamed into place rather than written again. */
-  file?: string;
 }
-
 
 let warmed: Promise<void> | undefined;
 
@@ -54,8 +55,8 @@ export function warmUp(): Promise<void> {
   return warmed;
 }
 
-/** Which adapter a core module needs, from its exports and imports (only those two sections are read). */
-export function adapterFor(core: Uint8Array): AdapterKind | undefined {
+/** Which adapter a core module needs, from its exports and imports (only those two sections are read; the code need not be there). */
+function adapterFor(core: Uint8Array): AdapterKind | undefined {
   const items = (kind: 'import' | 'export') => {
     const id = kind === 'import' ? 2 : 7;
     return sections(core).flatMap((s) => (s.id === id ? MODULE_ITEM_READERS[kind]!(new Cursor(core, 0, s.start, s.end), { importedFuncs: 0 }) : []));
@@ -64,11 +65,19 @@ export function adapterFor(core: Uint8Array): AdapterKind | undefined {
   return items('import').some((i) => i.module === PREVIEW1_MODULE) ? 'reactor' : undefined;
 }
 
-export async function componentFromModule(core: Uint8Array, wit: WitTarget | undefined, name: string, native?: NativeWasmTools): Promise<Componentized> {
-  const adapter = adapterFor(core);
-  const { bytes, file } = native ? await natively(core, wit, adapter, name, native) : { bytes: await inProcess(core, wit, adapter, name), file: undefined };
+/** `head`: the module's bytes up to its code section at least (see readHead), which tell the adapter. */
+export async function componentFromModule(core: Collected, head: Uint8Array, wit: WitTarget | undefined, name: string, native?: NativeWasmTools): Promise<Componentized> {
+  const adapter = adapterFor(head);
+  let output: Collected;
+  if (native) {
+    const file = 'file' in core ? core.file : path.join(native.work, 'module.wasm');
+    if ('bytes' in core) await writeFile(file, core.bytes);
+    output = { file: await natively(file, wit, adapter, name, native) };
+  } else {
+    output = { bytes: await inProcess('bytes' in core ? core.bytes : new Uint8Array(await readFile(core.file)), wit, adapter, name) };
+  }
   const by = native ? `native wasm-tools ${(await native.tool.version) ?? ''}`.trimEnd() : "jco's in-process wasm-tools";
-  return { bytes, adapter, ...(file ? { file } : {}), describe: `core module → component with ${adapter ? `the preview1 ${adapter} adapter` : 'no adapter (no WASI imports)'}${wit ? `, WIT world '${wit.world}' embedded` : ''}, by ${by}` };
+  return { output, adapter, describe: `core module → component with ${adapter ? `the preview1 ${adapter} adapter` : 'no adapter (no WASI imports)'}${wit ? `, WIT world '${wit.world}' embedded` : ''}, by ${by}` };
 }
 
 async function inProcess(core: Uint8Array, wit: WitTarget | undefined, adapter: AdapterKind | undefined, name: string): Promise<Uint8Array> {
@@ -91,20 +100,18 @@ async function inProcess(core: Uint8Array, wit: WitTarget | undefined, adapter: 
   }
 }
 
-/** The same two steps with the native binary, on files in the scratch directory (the adapter file is the one jco's path reads). */
-async function natively(core: Uint8Array, wit: WitTarget | undefined, adapter: AdapterKind | undefined, name: string, n: NativeWasmTools): Promise<{ bytes: Uint8Array; file: string }> {
+/** The same two steps with the native binary, from the module's file (the adapter file is the one jco's path reads); returns the component's file. */
+async function natively(module: string, wit: WitTarget | undefined, adapter: AdapterKind | undefined, name: string, n: NativeWasmTools): Promise<string> {
   const run = (args: string[], hint: string) =>
     runTool({ tool: 'wasm-tools', argv: [...n.tool.command, ...args], cwd: n.work, env: { ...n.env, ...n.tool.env }, extraEnv: n.tool.env }, n.log, { component: name, hint });
-  await writeFile(path.join(n.work, 'module.wasm'), core);
-  let input = 'module.wasm';
+  let input = path.relative(n.work, module);
   if (wit) {
     await run(['component', 'embed', wit.path, '--world', wit.world, '--encoding', 'utf8', input, '-o', 'embedded.wasm'], EMBED_HINT);
     input = 'embedded.wasm';
   }
   const adapt = adapter ? ['--adapt', `${PREVIEW1_MODULE}=${fileURLToPath(ADAPTER_URLS[adapter])}`] : [];
-  await run(['component', 'new', input, ...adapt, '-o', 'component.wasm'], newHint(wit));
-  const file = path.join(n.work, 'component.wasm');
-  return { bytes: new Uint8Array(await readFile(file)), file };
+  await run(['component', 'new', input, ...adapt, '-o', path.relative(n.work, n.out)], newHint(wit));
+  return n.out;
 }
 
 const EMBED_HINT = 'check the WIT (wasm-tools reads it as the toolchains do) and that `world` names a world of that package';

@@ -3,8 +3,9 @@
  * contents: enough to find a module's imports and exports, or a component's nested core modules,
  * in a multi-megabyte binary without parsing its code (src/core/wasm/reader.ts reads everything).
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Cursor } from '../wasm/cursor.js';
-import { HEADER_BYTES } from '../wasm/header.js';
+import { HEADER_BYTES, wasmLayer } from '../wasm/header.js';
 
 export interface SectionSpan {
   id: number;
@@ -36,4 +37,47 @@ export function nestedModules(bytes: Uint8Array, from = 0, to = bytes.length, pr
     else if (s.id === 4) out.push(...nestedModules(bytes, s.start, s.end, `${prefix}/component[${components++}]`));
   }
   return out;
+}
+
+/** The code section: in a core module it and the data section after it are most of the bytes. */
+const CODE_SECTION = 10;
+
+/**
+ * The head of the binary in `file`: for a core module, its bytes up to the code section (all of
+ * them when it has none), so its types, imports and exports without its code and data; for
+ * anything else, the 8-byte header, which tells what it is. Reading a compiler's multi-megabyte
+ * output whole only to look at its imports costs more than the look.
+ */
+export function readHead(file: string): Uint8Array {
+  // Synchronous: a few small reads, each far cheaper than a trip through libuv's thread pool.
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let buf = new Uint8Array(Math.min(size, 64 * 1024));
+    let have = 0;
+    const readTo = (want: number) => {
+      want = Math.min(want, size);
+      if (want > buf.length) {
+        const grown = new Uint8Array(Math.min(size, Math.max(want, buf.length * 2)));
+        grown.set(buf.subarray(0, have));
+        buf = grown;
+      }
+      while (have < want) {
+        const n = readSync(fd, buf, have, buf.length - have, have);
+        if (n === 0) break;
+        have += n;
+      }
+    };
+    readTo(HEADER_BYTES);
+    if (wasmLayer(buf.subarray(0, have)) !== 'module') return buf.slice(0, Math.min(have, HEADER_BYTES));
+    let pos = HEADER_BYTES;
+    for (;;) {
+      readTo(pos + 6); // a section id and its size (LEB128, at most 5 bytes)
+      if (pos >= have || buf[pos] === CODE_SECTION) return buf.subarray(0, Math.min(pos, have));
+      const c = new Cursor(buf, 0, pos + 1, have);
+      pos = c.u32() + c.pos;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
