@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-BQLFFGQC.js";
+} from "./chunk-KVKJQFU2.js";
 import {
   actionsCache,
   addPath,

@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-BQLFFGQC.js";
+} from "./chunk-KVKJQFU2.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";

@@ -9,7 +9,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import type { Logger } from '../log.js';
-import { moveIntoPlace, writeFileAtomic } from '../fs/atomic.js';
+import { moveIntoPlace, writeFileAtomicSync } from '../fs/atomic.js';
 import { readFileWithSha256, sha256Hex } from '../sha256.js';
 import { wasmLayer } from '../wasm/header.js';
 import type { Arg, BuilderSpec, Condition } from './builders.js';
@@ -159,11 +159,11 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
       moveIntoPlace(partial, out, aside);
     }
     cleaning = rm(work, { recursive: true, force: true }); // while meta.toml is written
-    await writeFileAtomic(metaPathFor(out), metaToml(meta));
+    writeFileAtomicSync(metaPathFor(out), metaToml(meta));
     log.info(`wrote ${path.relative(ctx.project, out)} (${bytes.length} bytes, sha256 ${sha256}) and ${path.basename(metaPathFor(out))}`);
     return { name, language: plan.language, builder: builder.id, file: out, metaFile: metaPathFor(out), sha256, size: bytes.length, exports, imports, toolchain };
   } finally {
-    await rm(partial, { force: true });
+    rmSync(partial, { force: true });
     await (cleaning ?? rm(work, { recursive: true, force: true }));
     for (const p of leftovers) await rm(p, { recursive: true, force: true });
   }
