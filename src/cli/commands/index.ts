@@ -16,11 +16,12 @@ import { verifyLockCommand } from './verify-lock.js';
 
 // `publish` proves what it publishes in the same run: build, test and verify first, as `ci` does.
 const publishCommand = createPublishCommand(async (config, names, ctx) => {
+  const stages = ['build', 'test', 'verify'] as const;
   const report = await runPipeline(
-    { config, stages: ['build', 'test', 'verify'], publish: 'false', event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true }, requireReproducible: true },
+    { config, stages: [...stages], publish: 'false', event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true }, requireReproducible: true },
     ctx.logger,
   );
-  return proofs(config, report, true).filter((a) => names.includes(a.component));
+  return proofs(config, report, stages).filter((a) => names.includes(a.component));
 });
 
 export const commands: Command[] = [ciCommand, setupCommand, lockCommand, buildCommand, composeCommand, execCommand, testCommand, verifyCommand, info, publishCommand, installCommand, verifyLockCommand];

@@ -46,6 +46,9 @@ export interface PipelineOptions {
   onTest?: (r: TestResult) => void;
 }
 
+/** The reason of a stage not run because one before it failed. */
+const NOT_REACHED = 'an earlier step failed';
+
 export interface StageReport {
   stage: Stage;
   status: 'ok' | 'failed' | 'skipped';
@@ -114,7 +117,7 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
     if (!stages.includes(stage)) return;
     const t0 = performance.now();
     if (!report.ok) {
-      report.stages.push({ stage, status: 'skipped', reason: 'an earlier step failed', ms: 0 });
+      report.stages.push({ stage, status: 'skipped', reason: NOT_REACHED, ms: 0 });
       return;
     }
     try {
@@ -178,7 +181,7 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
 
   await run('publish', async () => {
     checkPublishTrigger({ eventName: o.event.name, ref: o.event.ref }, config.project.version, config.file);
-    const artifacts = proofs(config, report, stages.includes('test'));
+    const artifacts = proofs(config, report, stages);
     const url = o.registry.url || config.registry.url;
     const plan = await planPublish(config.project, url, artifacts);
     const client = new RegistryClient({ url, mirrors: config.registry.mirrors, token: o.registry.token, logger });
@@ -193,13 +196,16 @@ export class NotReproducibleError extends RunActionError {}
 
 /**
  * What this run proved of each component: built (its artifact exists and was described), tested
- * (the test stage ran and none of its tests failed), verified (the verify stage ran and did not find
- * it not reproducible; 'skipped' when verify was not among the steps).
+ * (the test stage ran to its end — none of the project's tests failed — and so did its own),
+ * verified (the verify stage ran and did not find it not reproducible; 'skipped' only when verify
+ * was not among the steps: a verify stage that failed or never ran proves nothing).
  */
-export function proofs(config: RunConfig, report: PipelineReport, testsRan: boolean): BuiltArtifact[] {
-  const verifiedOf = (r: PipelineReport, name: string): boolean | 'skipped' => {
-    if (!r.verify) return 'skipped';
-    const v = r.verify.components.find((c) => c.name === name);
+export function proofs(config: RunConfig, report: PipelineReport, requested: readonly Stage[]): BuiltArtifact[] {
+  const completed = (stage: Stage) => report.stages.some((s) => s.stage === stage && (s.status === 'ok' || (s.status === 'skipped' && s.reason !== NOT_REACHED)));
+  const tested = requested.includes('test') && completed('test');
+  const verifiedOf = (name: string): boolean | 'skipped' => {
+    if (!requested.includes('verify')) return 'skipped';
+    const v = report.verify?.components.find((c) => c.name === name);
     return v !== undefined && v.verdict !== 'not reproducible';
   };
   return config.components.map((c) => {
@@ -208,7 +214,7 @@ export function proofs(config: RunConfig, report: PipelineReport, testsRan: bool
     return {
       component: c.name,
       path: summary?.path ?? c.path ?? `${config.build.outputDir}/${c.name}.wasm`,
-      proof: { built: summary !== undefined, testsPassed: testsRan && own.every((r) => r.passed), verified: verifiedOf(report, c.name) },
+      proof: { built: summary !== undefined, testsPassed: tested && own.every((r) => r.passed), verified: verifiedOf(c.name) },
     };
   });
 }
