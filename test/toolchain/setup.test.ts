@@ -149,8 +149,12 @@ describe.skipIf(skip)('setupToolchains through a loopback release host', () => {
     expect(existsSync(opts.toolCacheDir) ? readdirSync(join(opts.toolCacheDir)).flatMap((d) => readdirSync(join(opts.toolCacheDir, d))) : []).toEqual([]);
   });
 
-  it('refuses a placeholder hash, printing the computed hash and the line to add', async () => {
-    const lock = lockFor(lockText(all.slice(2, 3), () => 'sha256 = "placeholder-for-actual-hash"'));
+  it.each([
+    ['a placeholder hash', 'sha256 = "placeholder-for-actual-hash"'],
+    ['an empty hash', 'sha256 = ""'],
+    ['no hash at all', ''],
+  ])('refuses %s, printing the computed hash and the line to add', async (_what, line) => {
+    const lock = lockFor(lockText(all.slice(2, 3), () => line));
     const err = await setupToolchains(lock, options(), recordingLogger()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnpinnedToolError);
     expect((err as UnpinnedToolError).message).toContain(`sha256 ${all[2]!.sha256}`);
