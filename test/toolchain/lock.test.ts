@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/core/log.js';
 import { setSha256 } from '../../src/core/toolchain/lock-edit.js';
 import { buildEnvFromLock, lockToolchains, parseMirror, setupToolchains, toolEnvironment } from '../../src/core/toolchain/index.js';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { lockCommand } from '../../src/cli/commands/lock.js';
 import { startLoopback, type Loopback } from '../support/loopback.js';
 import { linuxReleaseAssets, serveAssets, type ReleaseAsset } from './support/releases.js';
@@ -110,6 +111,33 @@ describe.skipIf(typeof assets === 'string')('lockToolchains through a loopback r
     const changes = await lockToolchains(file, { mirror: parseMirror([host.url]), platforms: ['linux-x64'] }, silentLogger);
     expect(changes).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe(written);
+  });
+
+  it('replaces a stale hash, and with --all-platforms writes one per platform the tool publishes', async () => {
+    const wac = all[2]!;
+    const file = join(dir, 'stale', 'run.lock.toml');
+    (await import('node:fs')).mkdirSync(join(dir, 'stale'));
+    const text = (sha: string) => `version = "1"\n\n[toolchains.wac]\nversion = "0.6.1"\nsha256 = ${sha} # pinned\n\n[build]\nSOURCE_DATE_EPOCH = 0\nTZ = "UTC"\nLC_ALL = "C"\nRUSTFLAGS = ""\n`;
+    writeFileSync(file, text(`{ linux-x64 = "${H1}" }`));
+    const warnings: string[] = [];
+    const changes = await lockToolchains(file, { mirror: parseMirror([host.url]), platforms: ['linux-x64'] }, { ...silentLogger, warn: (m) => void warnings.push(m) });
+    expect(changes).toEqual([{ tool: 'wac', platform: 'linux-x64', sha256: wac.sha256, previous: H1 }]);
+    // A pinned asset whose bytes changed upstream is worth a loud line: it is what a supply-chain attack looks like.
+    expect(warnings).toEqual([`wac 0.6.1 (linux-x64): the asset's sha256 changed from ${H1} to ${wac.sha256}`]);
+    expect(readFileSync(file, 'utf8')).toBe(text(`{ linux-x64 = "${wac.sha256}" }`));
+
+    // The other platforms' assets of the same release: bytes we cannot have here, served under their real names.
+    const others = { 'linux-arm64': 'aarch64-unknown-linux-musl', 'macos-x64': 'x86_64-apple-darwin', 'macos-arm64': 'aarch64-apple-darwin', 'windows-x64': 'x86_64-pc-windows-gnu.exe' };
+    const hashes: Record<string, string> = { 'linux-x64': wac.sha256 };
+    for (const [platform, suffix] of Object.entries(others)) {
+      const bytes = `wac for ${platform}`;
+      host.file(`/bytecodealliance/wac/releases/download/v0.6.1/wac-cli-${suffix}`, bytes);
+      hashes[platform] = createHash('sha256').update(bytes).digest('hex');
+    }
+    await lockToolchains(file, { mirror: parseMirror([host.url]), allPlatforms: true }, silentLogger);
+    const locked = parseToolchainLock(readFileSync(file, 'utf8'), file).toolchains[0]!.sha256;
+    expect(locked).toEqual(hashes);
+    expect(readFileSync(file, 'utf8')).toContain('# pinned');
   });
 
   it('with --all-platforms fails on the first platform asset the host lacks, writing nothing', async () => {
