@@ -46,7 +46,7 @@ describe('proofs', () => {
   it('proves nothing past a failed test stage: the stages after it never ran', () => {
     const r = report({
       ok: false,
-      stages: [stage('build', 'ok'), stage('test', 'failed', '1 test(s) failed'), stage('verify', 'skipped', 'an earlier step failed')],
+      stages: [stage('build', 'ok'), stage('test', 'failed', '1 test(s) failed: t_b'), stage('verify', 'skipped', 'an earlier step failed')],
       tests: { passed: 1, failed: 1, results: [result('a', true), result('b', false)] },
     });
     expect(proofOf(r, ['build', 'test', 'verify'])).toEqual({

@@ -159,7 +159,11 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
     const tests = await runTests(config, { ...(o.policy ? { policy: o.policy } : {}), env: o.env, logger, ...(o.onTest ? { onResult: o.onTest } : {}) });
     report.tests = { passed: tests.passed, failed: tests.failed, results: tests.results };
     logger.info(`${tests.passed} passed, ${tests.failed} failed`);
-    if (tests.failed > 0) throw new TestsFailedError(`${tests.failed} test(s) failed`, { location: { file: config.file } });
+    if (tests.failed > 0) {
+      const names = tests.results.filter((r) => !r.passed).map((r) => r.name);
+      const shown = names.length > 5 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
+      throw new TestsFailedError(`${tests.failed} test(s) failed: ${shown.join(', ')}`, { location: { file: config.file } });
+    }
     if (tests.results.length === 0) return 'no tests declared or discovered';
   });
 

@@ -181,7 +181,7 @@ export class NotAComponentError extends RunActionError {}
 /** A component lacks one of the proofs publishing requires (built, tested, verified in this run). */
 export class UnprovenComponentError extends RunActionError {
   constructor(readonly failures: Array<{ component: string; check: 'build' | 'tests' | 'verification' }>) {
-    const what = { build: 'was not built', tests: 'did not pass its tests', verification: 'failed verification' };
+    const what = { build: 'was not built', tests: 'did not pass its tests', verification: 'was not verified' };
     super(`refusing to publish: ${failures.map((f) => `${f.component} ${what[f.check]} in this run`).join('; ')}`, {
       hint: 'only components built, tested and verified in the same run are published; fix the failing check first',
     });
