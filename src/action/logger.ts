@@ -4,12 +4,24 @@
  * masked secrets are registered with the runner so it hides them everywhere.
  */
 import * as core from '@actions/core';
+import path from 'node:path';
 import type { Location } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 
-function annotation(loc?: Location): core.AnnotationProperties | undefined {
+/**
+ * Annotation properties for a location. GitHub places an annotation only when its file is relative
+ * to the repository root (GITHUB_WORKSPACE); a file outside it keeps its absolute path, which at
+ * least names it in the log.
+ */
+export function annotationFor(loc: Location | undefined, env: NodeJS.ProcessEnv = process.env): core.AnnotationProperties | undefined {
   if (!loc) return undefined;
-  return { file: loc.file, ...(loc.line ? { startLine: loc.line } : {}), ...(loc.col ? { startColumn: loc.col } : {}) };
+  const rel = path.relative(env.GITHUB_WORKSPACE || process.cwd(), loc.file);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return {
+    file: inside ? rel.split(path.sep).join('/') : loc.file,
+    ...(loc.line ? { startLine: loc.line } : {}),
+    ...(loc.col ? { startColumn: loc.col } : {}),
+  };
 }
 
 // GitHub's log has no nested groups: a group inside a group is shown as a heading line instead.
@@ -17,8 +29,8 @@ let depth = 0;
 
 export const actionsLogger: Logger = {
   info: (m) => core.info(m),
-  warn: (m, loc) => core.warning(m, annotation(loc)),
-  error: (m, loc) => core.error(m, annotation(loc)),
+  warn: (m, loc) => core.warning(m, annotationFor(loc)),
+  error: (m, loc) => core.error(m, annotationFor(loc)),
   debug: (m) => core.debug(m),
   async group(title, fn) {
     if (depth > 0) {

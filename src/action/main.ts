@@ -3,13 +3,13 @@
  * annotations. A red check reproduces locally with `npx run-action ci`.
  */
 import * as core from '@actions/core';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadRunConfig } from '../core/config/run-toml.js';
 import type { PolicyName, RunConfig } from '../core/config/model.js';
-import { RunActionError, formatError, type Location } from '../core/errors.js';
+import { RunActionError, formatError } from '../core/errors.js';
 import { DEFAULT_STAGES, parseStages, runPipeline, PipelineInputError, type PipelineReport, type PublishMode } from '../core/pipeline/ci.js';
 import { resolveToken } from '../core/registry/credentials.js';
-import { actionsLogger } from './logger.js';
+import { actionsLogger, annotationFor } from './logger.js';
 import { actionToolCacheDir, setupAction } from './setup.js';
 import { writeSummary } from './summary.js';
 
@@ -17,11 +17,6 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
   const v = core.getInput(name) || fallback;
   if (!(allowed as readonly string[]).includes(v)) throw new PipelineInputError(`input ${name}: '${v}' is not one of ${allowed.join(', ')}`, { hint: `set ${name}: ${fallback}` });
   return v as T;
-}
-
-function annotationOf(loc: Location | undefined): core.AnnotationProperties | undefined {
-  if (!loc) return undefined;
-  return { file: relative(process.cwd(), loc.file), ...(loc.line ? { startLine: loc.line } : {}), ...(loc.col ? { startColumn: loc.col } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -67,7 +62,7 @@ function annotateFailedTests(config: RunConfig, report: PipelineReport): void {
   for (const r of report.tests.results) {
     if (r.passed) continue;
     const loc = config.tests.find((t) => t.name === r.name)?.location ?? config.components.find((c) => c.name === r.component)?.location;
-    core.error(`test ${r.name} failed: ${r.reason}`, { title: `test ${r.name}`, ...annotationOf(loc) });
+    core.error(`test ${r.name} failed: ${r.reason}`, { title: `test ${r.name}`, ...annotationFor(loc) });
   }
 }
 
@@ -82,7 +77,7 @@ function setOutputs(report: PipelineReport): void {
 
 main().catch((err: unknown) => {
   if (err instanceof RunActionError) {
-    core.error(formatError(err), annotationOf(err.location));
+    core.error(formatError(err), annotationFor(err.location));
     core.setFailed(err.message);
   } else {
     core.setFailed(err instanceof Error ? (err.stack ?? err.message) : String(err));

