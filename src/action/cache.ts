@@ -17,6 +17,7 @@ interface PendingSave {
 
 export class ActionsCacheBackend implements CacheBackend {
   readonly description = '@actions/cache (saved by the post step)';
+  readonly savesLater = true;
   readonly #pending: PendingSave[] = [];
 
   async restore(key: string, paths: string[]): Promise<boolean> {

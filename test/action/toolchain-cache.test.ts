@@ -77,7 +77,7 @@ describe.skipIf(skip)('the action with a locked toolchain', () => {
       'save: yes, for misses',
       `  key: ${key()}`,
       `  path: ${toolDir(toolCache)}`,
-      '  result: miss (not in the tool cache; no entry under this key); saved',
+      '  result: miss (not in the tool cache; no entry under this key); to be saved by the post step',
     ]) expect(cold.stdout.split('\n')).toContain(line);
     expect(cache.lookups).toEqual([key()]);
     // Saving is deferred to the post step, which runs only when the job succeeded.

@@ -1,6 +1,6 @@
 /**
  * `test` semantics beyond the starter project, on a C reactor (clang + wasi-libc) whose exports
- * print, trap and return: expect_stdout, expect_error, discovery of test_* exports, the documented
+ * print, trap, exit and return: expect_stdout, expect_error, expect_exit, discovery of test_* exports, the documented
  * dialect ([[test]] with `expected`), a strict-policy violation, plus `info` and a C command's
  * exit code and captured output through `exec`.
  */
@@ -20,14 +20,17 @@ world reactor {
   export now: func() -> s64;
   export test-pass: func();
   export test-trap: func();
+  export quit: func(code: s32);
 }`;
 
 const REACTOR = `#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 __attribute__((export_name("greet"))) int greet(void) { printf("hi from C\\n"); fflush(stdout); return 7; }
 __attribute__((export_name("now"))) long long now(void) { return (long long)time(NULL); }
 __attribute__((export_name("test-pass"))) void test_pass(void) {}
 __attribute__((export_name("test-trap"))) void test_trap(void) { __builtin_trap(); }
+__attribute__((export_name("quit"))) void quit(int code) { exit(code); }
 `;
 
 const COMMAND = `#include <stdio.h>
@@ -83,6 +86,28 @@ expect_error = "unreachable"
       '',
     ]);
     expect(r.status).toBe(1);
+  });
+
+  it('judges expect_exit against the code a function exits with', () => {
+    const quit = (name: string, code: number, expectExit?: number) =>
+      `[tests.${name}]\ncomponent = "r"\nfunction = "quit"\nargs = ["${code}"]\n${expectExit === undefined ? '' : `expect_exit = ${expectExit}\n`}\n`;
+    project(quit('exits_1_as_expected', 1, 1) + quit('exits_1_expected_0', 1, 0) + quit('exits_0_as_expected', 0, 0) + quit('exits_1_unexpected', 1));
+    const r = runCli(['test', '-C', dir]);
+    expect(r.stdout.split('\n')).toEqual([
+      'PASS exits_1_as_expected',
+      'FAIL exits_1_expected_0 - Expected exit 0, got 1',
+      'PASS exits_0_as_expected',
+      'FAIL exits_1_unexpected - Component execution failed: r - exit: the guest exited with code 1',
+      '',
+      '2 passed, 2 failed',
+      '',
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  it('fails expect_exit = 1 on a function that returns (exit code 0)', () => {
+    project(`[tests.returns]\ncomponent = "r"\nfunction = "greet"\nexpect_exit = 1\n`);
+    expect(runCli(['test', '-C', dir]).stdout).toBe('FAIL returns - Expected exit 1, got 0\n\n0 passed, 1 failed\n');
   });
 
   it('discovers test_* exports when no test is declared', () => {

@@ -92,6 +92,94 @@ export const watBigMemory = `(component
   (func (export "f") (canon lift (core func $i "f")))
 )`;
 
+/**
+ * A guest that opens a TCP connection to 127.0.0.1:port (create-tcp-socket, then start-connect) and
+ * one that resolves a host name, with the WASI 0.2.0 sockets types they need (a subset of upstream's
+ * WIT, same names and shapes). Each export answers 0 when the host let it through, else 100 + the
+ * error-code case it got (101 = access-denied, 120 = permanent-resolver-failure).
+ */
+export const socketsWit = `package test:hostile;
+
+world sockets {
+  import wasi:sockets/instance-network@0.2.0;
+  import wasi:sockets/tcp-create-socket@0.2.0;
+  import wasi:sockets/ip-name-lookup@0.2.0;
+  /// Opens a TCP connection to 127.0.0.1:port; 0 once connecting started, else 100 + the error code.
+  export connect: func(port: u16) -> u32;
+  /// Resolves a host name; 0 when it resolved, else 100 + the error code.
+  export lookup: func(name: string) -> u32;
+}
+
+package wasi:sockets@0.2.0 {
+  interface network {
+    resource network;
+    enum error-code {
+      unknown, access-denied, not-supported, invalid-argument, out-of-memory, timeout, concurrency-conflict,
+      not-in-progress, would-block, invalid-state, new-socket-limit, address-not-bindable, address-in-use,
+      remote-unreachable, connection-refused, connection-reset, connection-aborted, datagram-too-large,
+      name-unresolvable, temporary-resolver-failure, permanent-resolver-failure,
+    }
+    enum ip-address-family { ipv4, ipv6 }
+    type ipv4-address = tuple<u8, u8, u8, u8>;
+    type ipv6-address = tuple<u16, u16, u16, u16, u16, u16, u16, u16>;
+    record ipv4-socket-address { port: u16, address: ipv4-address }
+    record ipv6-socket-address { port: u16, flow-info: u32, address: ipv6-address, scope-id: u32 }
+    variant ip-socket-address { ipv4(ipv4-socket-address), ipv6(ipv6-socket-address) }
+  }
+  interface instance-network {
+    use network.{network};
+    instance-network: func() -> network;
+  }
+  interface tcp {
+    use network.{network, error-code, ip-socket-address};
+    resource tcp-socket {
+      start-connect: func(network: borrow<network>, remote-address: ip-socket-address) -> result<_, error-code>;
+    }
+  }
+  interface tcp-create-socket {
+    use network.{error-code, ip-address-family};
+    use tcp.{tcp-socket};
+    create-tcp-socket: func(address-family: ip-address-family) -> result<tcp-socket, error-code>;
+  }
+  interface ip-name-lookup {
+    use network.{network, error-code};
+    resource resolve-address-stream;
+    resolve-addresses: func(network: borrow<network>, name: string) -> result<resolve-address-stream, error-code>;
+  }
+}
+`;
+
+export const socketsCore = `(module
+  (import "wasi:sockets/instance-network@0.2.0" "instance-network" (func $network (result i32)))
+  (import "wasi:sockets/tcp-create-socket@0.2.0" "create-tcp-socket" (func $create (param i32 i32)))
+  (import "wasi:sockets/tcp@0.2.0" "[method]tcp-socket.start-connect"
+    (func $start-connect (param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)))
+  (import "wasi:sockets/ip-name-lookup@0.2.0" "resolve-addresses" (func $resolve (param i32 i32 i32 i32)))
+  (memory (export "memory") 1)
+  (global $heap (mut i32) (i32.const 1024))
+  ;; result<T, error-code> at 0: tag at 0, payload at 4
+  (func $answer (result i32)
+    (if (result i32) (i32.load8_u (i32.const 0)) (then (i32.add (i32.const 100) (i32.load8_u (i32.const 4)))) (else (i32.const 0))))
+  (func (export "connect") (param $port i32) (result i32)
+    (call $create (i32.const 0) (i32.const 0)) ;; ipv4
+    (if (i32.load8_u (i32.const 0)) (then (return (call $answer))))
+    ;; socket handle at 4: start-connect(socket, network, ipv4 { port, 127.0.0.1 })
+    (call $start-connect (i32.load (i32.const 4)) (call $network) (i32.const 0) (local.get $port)
+      (i32.const 127) (i32.const 0) (i32.const 0) (i32.const 1)
+      (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0))
+    (call $answer))
+  (func (export "lookup") (param $name i32) (param $len i32) (result i32)
+    (call $resolve (call $network) (local.get $name) (local.get $len) (i32.const 0))
+    (call $answer))
+  ;; bump allocator for the name argument
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $p i32)
+    (local.set $p (i32.and (i32.add (global.get $heap) (i32.sub (local.get 2) (i32.const 1))) (i32.sub (i32.const 0) (local.get 2))))
+    (global.set $heap (i32.add (local.get $p) (local.get 3)))
+    (local.get $p))
+)
+`;
+
 export const c = {
   /** Prints, then exit(code). */
   exit: (code: number) => `#include <stdio.h>

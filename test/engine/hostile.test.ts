@@ -5,18 +5,31 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openComponent, type CallOutcome, type ComponentSession, type Grants, type Limits } from '../../src/core/engine/index.js';
-import { cComponent, jsComponent, watComponent } from '../support/fixtures.js';
+import { cComponent, jsComponent, watComponent, watWithWit } from '../support/fixtures.js';
 import { listen, type Listening } from '../support/loopback.js';
 import { needTool } from '../support/toolchain.js';
-import { c, jsSource, jsWit, watHostile } from './guests.js';
+import { c, jsSource, jsWit, socketsCore, socketsWit, watHostile } from './guests.js';
 import { hostConfig, runCache, text } from './helpers.js';
 
 const MiB = 1024 * 1024;
 const LOOP_LIMIT_MS = 1500;
+/** In the host's environment for every hostile guest (workers copy it when they start): none may see it. */
+const SECRET = 'hostile-test-secret-7f3a';
+let savedSecret: string | undefined;
+beforeAll(() => {
+  savedSecret = process.env.SECRET_TOKEN;
+  process.env.SECRET_TOKEN = SECRET;
+});
+afterAll(() => {
+  if (savedSecret === undefined) delete process.env.SECRET_TOKEN;
+  else process.env.SECRET_TOKEN = savedSecret;
+});
+const leaks = (o: CallOutcome) => JSON.stringify({ ...o, stdout: text(o.stdout), stderr: text(o.stderr) }).includes(SECRET);
 
 /** Runs `act`, returning its outcome and how long the caller waited for it. */
 async function timed(act: () => Promise<CallOutcome>): Promise<{ outcome: CallOutcome; waitedMs: number }> {
@@ -62,11 +75,61 @@ describe('hostile WAT guests', () => {
     expect((await wat.call({ path: ['ok'], args: [], host: hostConfig() })).value).toBe(1);
   });
 
+  it.each([
+    ['a small', 8, /^out-of-memory: linear memory reached 7\.1 MiB of the 8 MiB limit; then trap: wasm `unreachable`/],
+    ['the default', undefined, /^out-of-memory: linear memory reached 255\.1 MiB of the 256 MiB limit; then trap: wasm `unreachable`/],
+  ])('reports the memory.grow bomb as out-of-memory under %s cap', async (_, capMiB, message) => {
+    const s = await open(await watComponent(watHostile), capMiB === undefined ? {} : { memoryBytes: capMiB * MiB });
+    const outcome = await s.call({ path: ['grow'], args: [], host: hostConfig() });
+    expect(outcome.class).toBe('out-of-memory');
+    expect(outcome.message).toMatch(message);
+  });
+
   it('reports unbounded recursion as stack-overflow', async () => {
     const { outcome } = await timed(() => wat.call({ path: ['recurse'], args: [0], host: hostConfig() }));
     expect(outcome).toMatchObject({ class: 'stack-overflow', exitCode: 1 });
     expect(outcome.message).toBe('stack-overflow: Maximum call stack size exceeded (unbounded recursion?)');
     expect((await wat.call({ path: ['ok'], args: [], host: hostConfig() })).value).toBe(1);
+  });
+});
+
+describe('hostile socket guests (WAT importing wasi:sockets)', () => {
+  let guest: ComponentSession;
+  let port: number;
+  let connections = 0;
+  const listener = createTcpServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    port = (listener.address() as AddressInfo).port;
+    guest = await open(await watWithWit(socketsCore, socketsWit, 'sockets'));
+  });
+  afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+  it('fails a TCP connect under strict, naming the import; the listener sees no connection', async () => {
+    const outcome = await guest.call({ path: ['connect'], args: [port], host: hostConfig() });
+    expect(outcome.class).toBe('policy-violation');
+    expect(outcome.message).toBe('policy-violation: wasi:sockets/tcp-create-socket#create-tcp-socket (called 1 time)');
+    expect(outcome.ledger).toEqual([{ call: 'wasi:sockets/tcp-create-socket#create-tcp-socket', count: 1, bytes: 0, answer: 'denied', violation: true }]);
+    expect(leaks(outcome)).toBe(false);
+    expect(connections).toBe(0);
+  });
+
+  it('fails a name lookup under strict, naming the import', async () => {
+    const outcome = await guest.call({ path: ['lookup'], args: ['localhost'], host: hostConfig() });
+    expect(outcome.class).toBe('policy-violation');
+    expect(outcome.message).toBe('policy-violation: wasi:sockets/ip-name-lookup#resolve-addresses (called 1 time)');
+  });
+
+  it('denies the network under dev too: the guest gets access-denied, nothing connects, the host keeps serving', async () => {
+    const outcome = await guest.call({ path: ['connect'], args: [port], host: hostConfig({}, { policy: 'dev' }) });
+    expect(outcome).toMatchObject({ class: 'ok', value: 101 }); // 100 + access-denied
+    expect(outcome.ledger).toEqual([expect.objectContaining({ call: 'wasi:sockets/tcp-create-socket#create-tcp-socket', answer: 'denied', violation: false })]);
+    const lookup = await guest.call({ path: ['lookup'], args: ['localhost'], host: hostConfig({}, { policy: 'dev' }) });
+    expect(lookup).toMatchObject({ class: 'ok', value: 120 }); // 100 + permanent-resolver-failure
+    expect(connections).toBe(0);
   });
 });
 
@@ -135,15 +198,11 @@ describe.skipIf(noClang)('hostile C guests (clang + wasi-libc)', () => {
   });
 
   it('never shows the guest a host environment variable', async () => {
-    process.env.SECRET_TOKEN = 'hostile-test-secret-7f3a';
-    try {
-      const { outcome } = await runC(c.env);
-      expect(outcome.class).toBe('ok');
-      expect(text(outcome.stdout)).toBe('SECRET_TOKEN=(unset)\n');
-      expect(JSON.stringify({ ...outcome, stdout: text(outcome.stdout), stderr: text(outcome.stderr) })).not.toContain('hostile-test-secret');
-    } finally {
-      delete process.env.SECRET_TOKEN;
-    }
+    expect(process.env.SECRET_TOKEN).toBe(SECRET);
+    const { outcome } = await runC(c.env);
+    expect(outcome.class).toBe('ok');
+    expect(text(outcome.stdout)).toBe('SECRET_TOKEN=(unset)\n');
+    expect(leaks(outcome)).toBe(false);
   });
 
   it('denies files outside the granted directory', async () => {

@@ -52,6 +52,21 @@ describe('classifyFailure', () => {
     expect(classifyFailure({ thrown: err }, ctx({ stderr: unrelated })).class).toBe('trap');
   });
 
+  it('counts memory within one growth step of a small cap as exhausted (at least 2 MiB, at most half the cap)', () => {
+    const err = new WebAssembly.RuntimeError('unreachable');
+    const at = (limitMiB: number, peakMiB: number) => classifyFailure({ thrown: err }, ctx({ memoryLimitBytes: limitMiB * MiB, memoryPeakBytes: peakMiB * MiB }));
+    // 1 page + 7 grows of 1 MiB under 8 MiB: the 8th grow failed (this was misread as a trap).
+    expect(at(8, 7 + 1 / 16)).toMatchObject({ class: 'out-of-memory', message: 'out-of-memory: linear memory reached 7.1 MiB of the 8 MiB limit; then trap: unreachable' });
+    expect(at(8, 6)).toMatchObject({ class: 'out-of-memory' });
+    expect(at(8, 5.9).class).toBe('trap');
+    // The default cap keeps its 1/16 margin.
+    expect(at(256, 240).class).toBe('out-of-memory');
+    expect(at(256, 239.9).class).toBe('trap');
+    // A tiny cap: half of it.
+    expect(at(2, 1).class).toBe('out-of-memory');
+    expect(at(2, 0.9).class).toBe('trap');
+  });
+
   it('classifies exits: 0 is ok, others exit, near the cap out-of-memory', () => {
     expect(classifyFailure({ exit: 0 }, ctx())).toMatchObject({ class: 'ok', exitCode: 0 });
     expect(classifyFailure({ exit: 3 }, ctx())).toEqual({ class: 'exit', exitCode: 3, message: 'exit: the guest exited with code 3' });

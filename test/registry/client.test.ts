@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/core/registry/client.js';
 import { HashMismatchError } from '../../src/core/registry/errors.js';
-import { calcComponent, clientFor, FAST, recordingLogger, startServer, TOKENS } from './helpers.js';
+import { calcComponent, clientFor, FAST, startServer, TOKENS } from './helpers.js';
+import { recordingLogger } from '../support/logger.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

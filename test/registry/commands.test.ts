@@ -10,7 +10,8 @@ import { verifyLockCommand } from '../../src/cli/commands/verify-lock.js';
 import { RegistryClient } from '../../src/core/registry/client.js';
 import { LockfileChecksumError, NotOnTagError, TagVersionMismatchError, UnprovenComponentError } from '../../src/core/registry/errors.js';
 import type { RegistryServer } from '../support/registry-server.js';
-import { calcComponent, recordingLogger, startServer, tempDir, TOKENS } from './helpers.js';
+import { calcComponent, startServer, tempDir, TOKENS } from './helpers.js';
+import { recordingLogger } from '../support/logger.js';
 
 async function project(s: RegistryServer, body: string, version = '1.0.0'): Promise<string> {
   const dir = tempDir('cli-project-');

@@ -1,4 +1,4 @@
-/** Shared by the registry tests: a logger that records raw lines, temp dirs, real components, a live server. */
+/** Shared by the registry tests: temp dirs, real components, a live server. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,24 +7,6 @@ import type { Logger } from '../../src/core/log.js';
 import { RegistryClient, type RetryOptions } from '../../src/core/registry/client.js';
 import { startRegistryServer, type RegistryServer, type RegistryServerOptions } from '../support/registry-server.js';
 import { watComponent } from '../support/fixtures.js';
-
-/** Records every line *as the code wrote it* (before masking), so a test can prove a secret was never written. */
-export function recordingLogger() {
-  const lines: string[] = [];
-  const masked: string[] = [];
-  const logger: Logger = {
-    info: (m) => void lines.push(`info: ${m}`),
-    warn: (m) => void lines.push(`warn: ${m}`),
-    error: (m) => void lines.push(`error: ${m}`),
-    debug: (m) => void lines.push(`debug: ${m}`),
-    group: async (title, fn) => {
-      lines.push(`group: ${title}`);
-      return fn();
-    },
-    mask: (s) => void masked.push(s),
-  };
-  return { logger, lines, masked };
-}
 
 const dirs: string[] = [];
 const servers: RegistryServer[] = [];

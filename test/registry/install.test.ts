@@ -14,7 +14,8 @@ import { installPackages } from '../../src/core/registry/install.js';
 import { readLockfile, serializeLockfile } from '../../src/core/registry/lockfile.js';
 import { formatVerifyReport, verifyLockedCache } from '../../src/core/registry/verify.js';
 import type { RegistryServer } from '../support/registry-server.js';
-import { calcComponent, clientFor, recordingLogger, startServer, tempDir, TOKENS } from './helpers.js';
+import { calcComponent, clientFor, startServer, tempDir, TOKENS } from './helpers.js';
+import { recordingLogger } from '../support/logger.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -21,7 +21,8 @@ import { DownloadTimeoutError } from '../../src/core/net/errors.js';
 import { planPublish, type ComponentProof } from '../../src/core/registry/plan.js';
 import { publishComponents } from '../../src/core/registry/publish.js';
 import type { RegistryServer } from '../support/registry-server.js';
-import { calcComponent, clientFor, FAST, recordingLogger, startServer, tempDir, TOKENS } from './helpers.js';
+import { calcComponent, clientFor, FAST, startServer, tempDir, TOKENS } from './helpers.js';
+import { recordingLogger } from '../support/logger.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const PROVEN: ComponentProof = { built: true, testsPassed: true, verified: true };

@@ -29,11 +29,19 @@ export interface FailureContext {
 export type Failure = { exit: number } | { thrown: unknown };
 
 /**
- * A memory is exhausted when a further allocation of the usual size could not fit: within 1/16 of
- * the limit (16 MiB of 256 MiB), enough for an allocator's growth step. A guest that traps or gives
- * up near the cap has, in practice, run out of memory.
+ * A memory is exhausted when a further allocation of the usual size could not fit: within one
+ * allocator growth step of the limit. A guest that traps or gives up that near the cap has, in
+ * practice, run out of memory. The step is 1/16 of the limit (16 MiB of 256 MiB), but at least
+ * 2 MiB: a 1 MiB request (SpiderMonkey's GC chunk, a typical malloc bomb) grows memory by 1 MiB plus
+ * page rounding, so under a small cap (8 MiB) its last successful grow can end well below 15/16. It
+ * is at most half the limit, so under a tiny cap an early trap still reads as a trap.
  */
-const EXHAUSTED_FRACTION = 1 / 16;
+const MIN_GROWTH_STEP = 2 * 1024 * 1024;
+
+/** How far below the limit a memory counts as exhausted. */
+function exhaustionMargin(limitBytes: number): number {
+  return Math.min(limitBytes / 2, Math.max(limitBytes / 16, MIN_GROWTH_STEP));
+}
 
 /** What language runtimes print on stderr when an allocation fails, before aborting. */
 const OOM_STDERR = [
@@ -62,7 +70,7 @@ function oomLine(stderr: Uint8Array): string | undefined {
 /** Why the failure looks like memory exhaustion, or undefined when it does not. */
 function memoryCause(ctx: FailureContext): string | undefined {
   const limit = formatBytes(ctx.memoryLimitBytes);
-  if (ctx.memoryPeakBytes >= ctx.memoryLimitBytes * (1 - EXHAUSTED_FRACTION)) {
+  if (ctx.memoryPeakBytes >= ctx.memoryLimitBytes - exhaustionMargin(ctx.memoryLimitBytes)) {
     return `linear memory reached ${formatBytes(ctx.memoryPeakBytes)} of the ${limit} limit`;
   }
   const line = oomLine(ctx.stderr);

@@ -17,6 +17,8 @@ export interface CacheBackend {
   restore(key: string, paths: string[]): Promise<boolean>;
   /** Saves the paths under `key`. May throw; callers report and go on. */
   save(key: string, paths: string[]): Promise<void>;
+  /** `save` only records the entry, for a later step to upload (the action's post step). */
+  readonly savesLater?: boolean;
 }
 
 export function cacheKey(tool: string, version: string, platform: PlatformKey, sha256: string): string {

@@ -201,8 +201,9 @@ async function setupOne(
     await writeManifest(dir, manifest);
     if (layout.resolved) logger.info(`  resolved tree: ${Object.keys(layout.resolved).length} packages recorded in ${dir}`);
     if (key && pin.hash && options.cache && options.saveCache !== false) {
-      await options.cache.save(key, [dir]).then(
-        () => (row.result += '; saved'),
+      const cache = options.cache;
+      await cache.save(key, [dir]).then(
+        () => (row.result += cache.savesLater ? '; to be saved by the post step' : '; saved'),
         (err: Error) => {
           row.result += `; save failed: ${err.message}`;
           logger.warn(`${tool.tool}: could not save the cache entry ${key}: ${err.message}`);
