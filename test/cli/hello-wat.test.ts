@@ -45,6 +45,16 @@ describe('run-action test (hello-wat)', () => {
     expect(runCli(['test', '-C', dir]).status).toBe(status);
   });
 
+  it('names the run.toml line and column of an argument or expectation that cannot be read', () => {
+    withExpect('"s32:4x3"');
+    expect(runCli(['test', '-C', dir]).stdout).toMatch(/^FAIL greet_42 - run\.toml:17:10: invalid expectation: Invalid value: .*\(column 5 of 's32:4x3'\)/);
+    const file = join(dir, 'run.toml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('expect = "s32:4x3"', 'expect = "s32:43"').replace('args = ["s32:42"]', 'args = ["s33:42"]'));
+    const r = runCli(['test', '-C', dir]);
+    expect(r.stdout).toMatch(/^FAIL greet_42 - run\.toml:16:8: Unknown value type 's33' \(column 1 of 's33:42'\)/);
+    expect(r.status).toBe(1);
+  });
+
   it('--json prints only the totals when everything passes', () => {
     withExpect('"s32:43"');
     const r = runCli(['test', '-C', dir, '--json']);

@@ -4,6 +4,7 @@
  * `expect_error` fails when the call succeeds, and guest output is really captured (`expect_stdout`).
  * With no declared test, `test_*` / `test-*` exports are discovered and must return without error.
  */
+import path from 'node:path';
 import { loadLinkedApp } from '../compose/linked-app.js';
 import type { Component, PolicyName, RunConfig, TestCase } from '../config/model.js';
 import type { CallOutcome, LedgerEntry } from '../engine/types.js';
@@ -94,9 +95,14 @@ async function runOne(
   try {
     runner = await open(component);
     fn = runner.resolve(test.function);
-    args = parseArguments(fn.func, test.args);
   } catch (err) {
     if (err instanceof RunActionError) return { ...base, passed: false, reason: err.message + (err.hint ? ` (${err.hint})` : '') };
+    throw err;
+  }
+  try {
+    args = parseArguments(fn.func, test.args);
+  } catch (err) {
+    if (err instanceof RunActionError) return { ...base, passed: false, reason: `${where(config, test, 'args')}${err.message}${err.hint ? ` (${err.hint})` : ''}` };
     throw err;
   }
   const grants = grantsFor({ capabilities: component.capabilities, policy, dir: config.dir, env: options.env, args: [component.name], logger: options.logger });
@@ -119,12 +125,20 @@ async function runOne(
     stderr: decoder.decode(outcome.stderr),
     ledger: outcome.ledger,
   };
-  const reason = judge(test, outcome, value, fn.func.result, result.stdout);
+  const reason = judge(test, outcome, value, fn.func.result, result.stdout, where(config, test, 'expect'));
   return reason === undefined ? { ...result, passed: true } : { ...result, reason };
 }
 
 /** undefined = passed; otherwise why not. */
-function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, resultType: WitType | undefined, stdout: string): string | undefined {
+/** `run.toml:16:8: `: where a test's args or expectation is written, to prefix an error about its text. */
+function where(config: RunConfig, test: TestCase, key: 'args' | 'expect'): string {
+  const loc = test.valueLocation?.(key);
+  if (!loc) return '';
+  return `${path.relative(config.dir, loc.file) || loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: `;
+}
+
+/** `expectAt`: where the expectation is written (a prefix for an error about its text). */
+function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, resultType: WitType | undefined, stdout: string, expectAt: string): string | undefined {
   const exitCode = outcome.class === 'exit' ? outcome.exitCode : outcome.class === 'ok' ? 0 : undefined;
   if (outcome.class !== 'ok' && !(outcome.class === 'exit' && test.expectExit !== undefined)) {
     const error = `Component execution failed: ${test.component} - ${outcome.message}`;
@@ -140,7 +154,7 @@ function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, res
     try {
       expected = parseValueText(test.expect, resultType, 'expectation');
     } catch (err) {
-      if (err instanceof RunActionError) return `invalid expectation: ${err.message}`;
+      if (err instanceof RunActionError) return `${expectAt}invalid expectation: ${err.message}`;
       throw err;
     }
     const got = value ?? { kind: 'unit' };

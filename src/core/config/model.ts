@@ -69,6 +69,8 @@ export interface TestCase {
   expectExit?: number;
   expectStdout?: string;
   location: Location;
+  /** Where `args` or the expectation is written, for an error about its text (absent for discovered tests). */
+  valueLocation?(key: 'args' | 'expect'): Location;
 }
 
 export interface Dependency {
