@@ -143,7 +143,7 @@ describe('complete files', () => {
       dir: undefined,
       dialect: undefined,
       components: c.components.map(({ location: _l, ...rest }) => rest),
-      tests: c.tests.map(({ location: _l, ...rest }) => rest),
+      tests: c.tests.map(({ location: _l, argsLocation: _a, expectLocation: _e, ...rest }) => rest),
     });
     const code = parseRunConfig(fixture('code-dialect.run.toml'), 'code/run.toml');
     const documented = parseRunConfig(fixture('documented-dialect.run.toml'), 'documented/run.toml');

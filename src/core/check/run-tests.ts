@@ -132,7 +132,7 @@ async function runOne(
 /** undefined = passed; otherwise why not. */
 /** `run.toml:16:8: `: where a test's args or expectation is written, to prefix an error about its text. */
 function where(config: RunConfig, test: TestCase, key: 'args' | 'expect'): string {
-  const loc = test.valueLocation?.(key);
+  const loc = key === 'args' ? test.argsLocation : test.expectLocation;
   if (!loc) return '';
   return `${path.relative(config.dir, loc.file) || loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: `;
 }

@@ -69,8 +69,9 @@ export interface TestCase {
   expectExit?: number;
   expectStdout?: string;
   location: Location;
-  /** Where `args` or the expectation is written, for an error about its text (absent for discovered tests). */
-  valueLocation?(key: 'args' | 'expect'): Location;
+  /** Where `args` and the expectation are written, for an error about their text (absent for discovered tests). */
+  argsLocation?: Location;
+  expectLocation?: Location;
 }
 
 export interface Dependency {

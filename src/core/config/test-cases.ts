@@ -29,7 +29,12 @@ function readTest(s: Section, name: string, dialect: 'code' | 'documented'): Tes
     get location() {
       return s.location(undefined, 'key');
     },
-    valueLocation: (key) => s.location(key === 'args' ? 'args' : s.table.expect !== undefined ? 'expect' : 'expected'),
+    get argsLocation() {
+      return s.location('args');
+    },
+    get expectLocation() {
+      return s.location(s.table.expect !== undefined ? 'expect' : 'expected');
+    },
   };
   const args = s.table.args;
   if (args !== undefined) {
