@@ -115,3 +115,12 @@ __attribute__((export_name("example:calculator/math@0.1.0#greet"))) void *greet(
 }`;
   return cComponent(SRC, { reactor: true, wit: { source: WIT, world: 'calculator' } });
 }
+
+/**
+ * A component made from WIT alone (a dummy core module, as `wasm-tools component embed --dummy`):
+ * not runnable, but its imports and exports are exactly the world's, for type checks of links.
+ */
+export async function witOnlyComponent(wit: string, world: string): Promise<Uint8Array> {
+  const wt = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  return wt.componentNew(await wt.componentEmbed({ dummy: true, witSource: wit, world, stringEncoding: 'utf8' } as never));
+}

@@ -19,14 +19,14 @@ import {
 import { loadLinkedApp, type LinkedApp } from '../../src/core/compose/linked-app.js';
 import { loadRunConfig } from '../../src/core/config/run-toml.js';
 import { loadComponentArtifact, loadTarget } from '../../src/core/exec/artifact.js';
-import { CALC_IFACE, watApp, watCalculator } from './components.js';
+import { CALC_IFACE, watApp, watCalculator, witOnlyComponent } from './components.js';
 
 const root = mkdtempSync(join(tmpdir(), 'linked-app-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 
 /** A project with these WAT files and run.toml body; returns its directory. */
-function project(files: Record<string, string>, toml: string): string {
+function project(files: Record<string, string | Uint8Array>, toml: string): string {
   const dir = join(root, `p${n++}`);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -137,5 +137,80 @@ describe('loadLinkedApp', () => {
     const err = await failure(loadLinkedApp(undefined, { artifact }));
     expect(err).toBeInstanceOf(UnsatisfiedImportError);
     expect(err.message).toBe('app imports example:calculator/math@0.1.0, and a component run on its own has nothing to provide it');
+  });
+});
+
+/** An interface with one type of every named kind, used by functions so each reaches the link check. */
+const SHAPES = `interface api {
+  record point { x: s32, y: s32 }
+  variant shape { circle(u32), square(u32), dot(point) }
+  enum color { red, green }
+  flags perms { read, write }
+  resource canvas {
+    constructor();
+    draw: func(s: shape, c: color) -> u32;
+  }
+  norm: func(p: point) -> s32;
+  allowed: func(p: perms) -> bool;
+  fresh: func() -> canvas;
+}`;
+
+/** The app importing SHAPES and a provider exporting `provided` (SHAPES, or SHAPES edited), built from WIT alone. */
+async function shapesProject(provided: string): Promise<string> {
+  const wit = (iface: string, world: string) => `package example:shapes@0.1.0;\n${iface}\nworld ${world};\n`;
+  const app = await witOnlyComponent(wit(SHAPES, 'app { import api; export run: func() -> s32; }').replace(/world (app) \{([^}]*)\};/, 'world $1 {$2}'), 'app');
+  const provider = await witOnlyComponent(wit(provided, 'provider { export api; }').replace(/world (provider) \{([^}]*)\};/, 'world $1 {$2}'), 'provider');
+  return project({ 'app.wasm': app, 'shapes.wasm': provider }, `[components.shapes]\npath = "shapes.wasm"\n\n[components.app]\npath = "app.wasm"\nimports = { "example:shapes/api" = "shapes" }\n`);
+}
+
+async function shapesMismatch(edit: (wit: string) => string): Promise<string> {
+  const provided = edit(SHAPES);
+  expect(provided).not.toBe(SHAPES);
+  const err = await failure(link(await shapesProject(provided)));
+  expect(err).toBeInstanceOf(LinkTypeMismatchError);
+  const prefix = "component 'app' imports example:shapes/api@0.1.0 from 'shapes', but the interfaces differ: ";
+  expect(err.message.startsWith(prefix)).toBe(true);
+  return err.message.slice(prefix.length);
+}
+
+describe('loadLinkedApp: WIT types must match for a link', () => {
+  it('links a provider of the same interface', async () => {
+    expect((await link(await shapesProject(SHAPES))).app.links).toEqual([{ importName: 'example:shapes/api@0.1.0', provider: 'shapes', exportName: 'example:shapes/api@0.1.0' }]);
+  });
+
+  it('refuses a renamed record field, and names what uses the record rather than printing look-alike signatures', async () => {
+    expect(await shapesMismatch((w) => w.replace('x: s32, y: s32', 'x: s32, z: s32'))).toBe(
+      'type point: imported as record { x: s32, y: s32 }, exported as record { x: s32, z: s32 }; type shape uses point, which differs; [method]canvas.draw uses shape, which differs; norm uses point, which differs',
+    );
+  });
+
+  it('refuses an extra variant case', async () => {
+    expect(await shapesMismatch((w) => w.replace('dot(point) }', 'dot(point), triangle(u32) }'))).toBe(
+      'type shape: imported as variant { circle(u32), square(u32), dot(point) }, exported as variant { circle(u32), square(u32), dot(point), triangle(u32) }; [method]canvas.draw uses shape, which differs',
+    );
+  });
+
+  it('refuses a changed enum', async () => {
+    expect(await shapesMismatch((w) => w.replace('enum color { red, green }', 'enum color { red, blue }'))).toBe(
+      'type color: imported as enum { red, green }, exported as enum { red, blue }; [method]canvas.draw uses color, which differs',
+    );
+  });
+
+  it('refuses changed flags', async () => {
+    expect(await shapesMismatch((w) => w.replace('flags perms { read, write }', 'flags perms { read, write, exec }'))).toBe(
+      'type perms: imported as flags { read, write }, exported as flags { read, write, exec }; allowed uses perms, which differs',
+    );
+  });
+
+  it('refuses a resource whose method differs', async () => {
+    expect(await shapesMismatch((w) => w.replace('draw: func(s: shape, c: color) -> u32;', 'draw: func(s: shape) -> u32;'))).toBe(
+      '[method]canvas.draw: imported as func(self: borrow<canvas>, s: shape, c: color) -> u32, exported as func(self: borrow<canvas>, s: shape) -> u32',
+    );
+  });
+
+  it('refuses a resource of another name, and a function returning it', async () => {
+    expect(await shapesMismatch((w) => w.replaceAll('canvas', 'board'))).toBe(
+      'type canvas is missing; function [constructor]canvas is missing; function [method]canvas.draw is missing; fresh: imported as func() -> canvas, exported as func() -> board',
+    );
   });
 });

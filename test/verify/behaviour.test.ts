@@ -3,7 +3,9 @@
  * print the granted environment and draw random bytes: under the `virtual` policy the shifted
  * virtual epoch catches the clock reader and names it; the policy's sorted environment survives
  * the reversed order; a case that uses random is not given another seed; under `strict` the clock
- * read is a policy violation, the same in every run.
+ * read is a policy violation, the same in every run. A command no test names is run by its entry
+ * point, as `exec` runs it; one whose only difference under a perturbation is the host calls it
+ * makes (the ledger) is caught and shown by that alone.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,5 +123,58 @@ describe.skipIf(noClang)('verify: behavioural determinism', () => {
     expect(now.baseline.ledger).toEqual(['wasi:clocks/wall-clock#now ×1 (virtual, policy violation)']);
     expect(now.deterministic).toBe(true);
     expect(report.components[0]).toMatchObject({ verdict: 'reproducible', cause: 'byte-identical under 7 variations; 4 cases deterministic' });
+  });
+});
+
+const HELLO_MAIN = `#include <stdio.h>
+int main(void) { printf("hello from main\\n"); fprintf(stderr, "to stderr\\n"); return 1; }
+`;
+
+/** Prints the same line whatever the date, but asks the clock again after 1971: only its host calls differ. */
+const PEEKER_MAIN = `#include <stdio.h>
+#include <time.h>
+int main(void) {
+  time_t t = time(NULL);
+  if (t > 365 * 86400) t = time(NULL);
+  printf("%s\\n", t >= 0 ? "peeked" : "never");
+  return 0;
+}
+`;
+
+describe.skipIf(noClang)('verify: commands no test names', () => {
+  it('runs each by its entry point, as exec does, and reports a difference only in the host calls it makes', async () => {
+    const dir = project({
+      'run.toml': `[project]\nname = "commands"\n\n[components.hello]\npath = "hello.wasm"\n\n[components.peeker]\npath = "peeker.wasm"\n`,
+    });
+    writeFileSync(join(dir, 'hello.wasm'), await cComponent(HELLO_MAIN));
+    writeFileSync(join(dir, 'peeker.wasm'), await cComponent(PEEKER_MAIN));
+    const { report } = await verify(dir, { policy: 'virtual', runs: 2 });
+    const [hello, peeker] = report.cases;
+
+    expect(hello).toMatchObject({ name: 'exec:hello', component: 'hello', kind: 'exec', call: '(entry point)', deterministic: true, changedBy: [] });
+    expect(hello!.baseline).toEqual({ outcome: 'exit', exitCode: 1, message: 'exit: the guest exited with code 1', stdout: 'hello from main\n', stderr: 'to stderr\n', ledger: [] });
+    expect(hello!.checks.map((c) => [c.perturbation, c.status])).toEqual([
+      ['repeat', 'same'],
+      ['wall-clock', 'same'],
+      ['seed', 'same'],
+      ['env-order', 'skipped'],
+    ]);
+    expect(report.components[0]).toMatchObject({ name: 'hello', verdict: 'reproducible', cases: ['exec:hello'] });
+
+    // Same exit code and output in every run; under the shifted epoch it reads the clock twice.
+    expect(peeker).toMatchObject({ name: 'exec:peeker', kind: 'exec', deterministic: false });
+    expect(peeker!.baseline).toMatchObject({ outcome: 'ok', exitCode: 0, stdout: 'peeked\n', ledger: ['wasi:clocks/wall-clock#now ×1 (virtual)'] });
+    expect(peeker!.checks.find((c) => c.perturbation === 'repeat')!.status).toBe('same');
+    expect(peeker!.checks.find((c) => c.perturbation === 'wall-clock')).toMatchObject({
+      status: 'changed',
+      changes: [{ field: 'ledger', a: 'wasi:clocks/wall-clock#now ×1 (virtual)', b: 'wasi:clocks/wall-clock#now ×2 (virtual)' }],
+    });
+    expect(peeker!.changedBy).toEqual(['wall clock (virtual epoch) perturbed: output changed (ledger)']);
+    expect(report.components[1]).toMatchObject({ name: 'peeker', verdict: 'not reproducible', cause: 'case exec:peeker: wall clock (virtual epoch) perturbed: output changed (ledger)' });
+    expect(report.ok).toBe(false);
+
+    const text = formatVerifyReport(report);
+    expect(text).toContain('    exec:hello   (hello)   (entry point)  deterministic (4 runs alike), ends exit\n    exec:peeker  (peeker)  (entry point)  wall clock (virtual epoch) perturbed: output changed (ledger)\n');
+    expect(text).toContain(`    exec:peeker: wall clock (virtual epoch) (virtual epoch 0 → ${EPOCH_SHIFT_SECONDS}):\n      ledger: first run "wasi:clocks/wall-clock#now ×1 (virtual)" → this run "wasi:clocks/wall-clock#now ×2 (virtual)"`);
   });
 });

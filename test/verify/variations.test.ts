@@ -15,7 +15,9 @@ const noClang = needTool('clang', ['--version']);
 
 const PROBE = `#!/bin/sh
 # Records what this build step sees, then "builds" by copying a prebuilt component.
-printf 'pwd=%s umask=%s home=%s tz=%s lc_all=%s lang=%s nproc=%s\\n' "$PWD" "$(umask)" "$HOME" "$TZ" "$LC_ALL" "$LANG" "$(nproc)" >> "$1"
+printf 'pwd=%s umask=%s home=%s tz=%s lc_all=%s lang=%s nproc=%s gocache=%s cached=%s\\n' "$PWD" "$(umask)" "$HOME" "$TZ" "$LC_ALL" "$LANG" "$(nproc)" "$GOCACHE" "$(ls -A "$GOCACHE" 2>/dev/null | wc -l)" >> "$1"
+# What a compiler would leave in its cache for the next build to reuse.
+[ -z "$GOCACHE" ] || { mkdir -p "$GOCACHE" && touch "$GOCACHE/compiled-$$"; }
 mkdir -p out && cp prebuilt.wasm out/probe.wasm
 `;
 
@@ -38,6 +40,11 @@ describe('verify: the build variations', () => {
     // The host's TZ and locale were varied, but the build environment pins its own.
     expect(v.timezone!.variant).toBe('Pacific/Kiritimati');
     expect([reference!.tz, variant!.tz, reference!.lc_all, variant!.lc_all, variant!.lang]).toEqual(['UTC', 'UTC', 'C', 'C', '']);
+    // The variant build gets its own, empty compiler caches, not the reference build's.
+    expect(variant!.gocache).toMatch(/\/run-action-verify-\w+\/compiler-caches\/go-build$/);
+    expect(variant!.gocache).not.toBe(reference!.gocache);
+    expect(variant!.cached).toBe('0');
+    expect(report.build.freshCaches).toEqual(['GOCACHE', 'ZIG_GLOBAL_CACHE_DIR']);
     expect(report.components[0]).toMatchObject({ name: 'probe', verdict: 'reproducible' });
     // Process state is restored afterwards.
     expect(process.env.TZ).toBe(undefined);

@@ -37,6 +37,7 @@ export function formatVerifyReport(r: VerifyReport): string {
   out.push(`Build reproducibility: a second build ${b.reference === 'this run' ? "of this run's components " : ''}with ${b.variations.length} condition${b.variations.length === 1 ? '' : 's'} varied at once`);
   out.push(...table(b.variations.map((v) => [v.title, `${v.reference} → ${v.variant}`]), '    '));
   for (const s of b.skipped) out.push(`    ${s.title}: not varied — ${s.reason}`);
+  out.push(`    compiler caches: empty for every rebuild (${b.freshCaches.join(', ')}), so nothing compiled by the reference build is reused`);
   out.push(`    never varied here: ${b.notVaried.map((n) => n.title).join(', ')}`);
   if (b.variantError) out.push(`  the variant build failed: ${b.variantError}`);
   if (b.culpritBuilds) out.push(`  culprit search: ${b.culpritBuilds} more build${b.culpritBuilds === 1 ? '' : 's'}, one condition at a time${b.culpritError ? ` (stopped: ${b.culpritError})` : ''}`);

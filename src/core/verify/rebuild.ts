@@ -3,7 +3,8 @@
  * there with the build stage's public API under the given conditions. The copy leaves out what a
  * build writes or caches (the output directory, .run/cache, .git, directories tagged CACHEDIR.TAG
  * such as cargo's target/), so the rebuild starts from sources; large dependency trees that hold
- * absolute paths (node_modules, .venv) are linked rather than copied.
+ * absolute paths (node_modules, .venv) are linked rather than copied. The compiler caches the
+ * conditions point to start empty, so everything is compiled again.
  */
 import { copyFile, mkdir, readdir, readlink, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -32,6 +33,8 @@ export interface RebuildOptions {
 
 export async function rebuildCopy(config: RunConfig, c: BuildConditions, o: RebuildOptions, logger: Logger): Promise<Rebuild> {
   await rm(c.dir, { recursive: true, force: true });
+  await rm(c.compilerCaches, { recursive: true, force: true });
+  await mkdir(c.compilerCaches, { recursive: true });
   const outputDir = path.resolve(config.dir, config.build.outputDir);
   await copyTree(config.dir, c.dir, new Set([outputDir, path.join(config.dir, '.run', 'cache')]));
   const copy = await loadRunConfig(c.dir);

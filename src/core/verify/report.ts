@@ -55,6 +55,8 @@ export interface VerifyReport {
     variantDir: string;
     variations: VariationReport[];
     skipped: SkippedVariation[];
+    /** Compiler cache variables every rebuild gets new and empty (so it compiles everything again). */
+    freshCaches: string[];
     notVaried: ReadonlyArray<{ title: string; why: string }>;
     variantError?: string;
     /** Builds the culprit search ran (0 when every digest matched). */

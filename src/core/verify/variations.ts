@@ -23,6 +23,8 @@ export interface BuildConditions {
   cpuList?: string;
   /** TZ of this process during the build, for the steps that run in process (WAT, jco). */
   processTz?: string;
+  /** Where the build's compiler caches go (COMPILER_CACHES), emptied before it starts. */
+  compilerCaches: string;
 }
 
 /** The host as the reference build saw it. */
@@ -33,6 +35,8 @@ export interface HostFacts {
   variantDir: string;
   /** An empty directory to serve as the variant build's HOME. */
   otherHome: string;
+  /** A directory for the rebuilds' compiler caches (each rebuild empties it first). */
+  compilerCaches: string;
   umask: number | undefined;
   cpus: number;
   /** The CPU affinity list (Linux, taskset), when it can be changed. */
@@ -72,6 +76,19 @@ const HOME_RELATIVE: Readonly<Record<string, string>> = {
   XDG_CACHE_HOME: '.cache',
   PYENV_ROOT: '.pyenv',
   npm_config_cache: '.npm',
+};
+
+/**
+ * Caches of compiled output, by the variable that moves each to its subdirectory here. A rebuild
+ * finding the reference build's would link what that build compiled instead of compiling it again
+ * (the cache keys are the inputs the tool thinks matter: a condition leaking past them would never
+ * show), and Go's default cache lives under XDG_CACHE_HOME, which the HOME variation keeps in
+ * place. So every rebuild gets them empty. Download caches (GOPATH/GOMODCACHE, CARGO_HOME, npm)
+ * hold sources the tools check by hash, and stay shared.
+ */
+export const COMPILER_CACHES: Readonly<Record<string, string>> = {
+  GOCACHE: 'go-build',
+  ZIG_GLOBAL_CACHE_DIR: 'zig',
 };
 
 const TIMEZONES = ['Pacific/Kiritimati', 'America/St_Johns']; // UTC+14, UTC-3:30
@@ -205,7 +222,8 @@ export function planVariations(h: HostFacts): { ran: Variation[]; skipped: Skipp
 
 /** The conditions of a build in `dir` with `variations` applied to the host's. */
 export function conditionsWith(h: HostFacts, dir: string, variations: readonly Variation[]): BuildConditions {
-  const c: BuildConditions = { dir, env: { ...h.env } };
+  const caches = Object.fromEntries(Object.entries(COMPILER_CACHES).map(([k, sub]) => [k, path.join(h.compilerCaches, sub)]));
+  const c: BuildConditions = { dir, env: { ...h.env, ...caches }, compilerCaches: h.compilerCaches };
   for (const v of variations) v.apply(c);
   return c;
 }

@@ -39,7 +39,7 @@ import { rebuildCopy, type Rebuild } from './rebuild.js';
 import type { CaseReport, ComponentReport, VerifyReport } from './report.js';
 import { checkOnWasmtime, findWasmtime, type EngineCheck, type SecondEngineReport } from './second-engine.js';
 import { snapshotToolchain, type SnapshotToolchain } from './snapshot-toolchains.js';
-import { conditionsWith, NOT_VARIED, planVariations, reportOf, type HostFacts } from './variations.js';
+import { COMPILER_CACHES, conditionsWith, NOT_VARIED, planVariations, reportOf, type HostFacts } from './variations.js';
 import { judge } from './verdict.js';
 
 export class VerifyOptionsError extends RunActionError {}
@@ -110,6 +110,7 @@ export async function verifyProject(config: RunConfig, options: VerifyOptions, l
       projectDir: config.dir,
       variantDir: path.join(scratch, 'variant-build-in-another-longer-path', path.basename(config.dir)),
       otherHome: path.join(scratch, 'home'),
+      compilerCaches: path.join(scratch, 'compiler-caches'),
       umask: currentUmask(),
       cpus: os.availableParallelism(),
       affinity: await cpuAffinity(),
@@ -248,6 +249,7 @@ export async function verifyProject(config: RunConfig, options: VerifyOptions, l
         variantDir: facts.variantDir,
         variations: plan.ran.map(reportOf),
         skipped: plan.skipped,
+        freshCaches: Object.keys(COMPILER_CACHES),
         notVaried: NOT_VARIED,
         ...(variantError !== undefined ? { variantError } : {}),
         culpritBuilds: search.builds,
