@@ -2,7 +2,7 @@ import { createRequire as __runActionRequire } from 'node:module'; const require
 import {
   savePendingCaches,
   warning
-} from "./chunk-4XMKNLZW.js";
+} from "./chunk-ASU3YUQW.js";
 import "./chunk-MXSFHVLX.js";
 import "./chunk-YKBNFI37.js";
 

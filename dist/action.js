@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-KVKJQFU2.js";
+} from "./chunk-RRR2CVIH.js";
 import {
   actionsCache,
   addPath,
@@ -27,27 +27,34 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-4XMKNLZW.js";
+} from "./chunk-ASU3YUQW.js";
 import "./chunk-MXSFHVLX.js";
 import {
   RunActionError,
   formatError
-} from "./chunk-BSBNVGPV.js";
+} from "./chunk-LTU3TB5P.js";
 import "./chunk-YKBNFI37.js";
 
 // src/action/main.ts
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 
 // src/action/logger.ts
-function annotation(loc) {
+import path from "node:path";
+function annotationFor(loc, env = process.env) {
   if (!loc) return void 0;
-  return { file: loc.file, ...loc.line ? { startLine: loc.line } : {}, ...loc.col ? { startColumn: loc.col } : {} };
+  const rel = path.relative(env.GITHUB_WORKSPACE || process.cwd(), loc.file);
+  const inside = rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+  return {
+    file: inside ? rel.split(path.sep).join("/") : loc.file,
+    ...loc.line ? { startLine: loc.line } : {},
+    ...loc.col ? { startColumn: loc.col } : {}
+  };
 }
 var depth = 0;
 var actionsLogger = {
   info: (m) => info(m),
-  warn: (m, loc) => warning(m, annotation(loc)),
-  error: (m, loc) => error(m, annotation(loc)),
+  warn: (m, loc) => warning(m, annotationFor(loc)),
+  error: (m, loc) => error(m, annotationFor(loc)),
   debug: (m) => debug(m),
   async group(title, fn) {
     if (depth > 0) {
@@ -66,9 +73,9 @@ var actionsLogger = {
 
 // src/action/setup.ts
 import os from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 function actionToolCacheDir(env) {
-  return path.join(env.RUNNER_TOOL_CACHE ?? path.join(os.tmpdir(), "run-action-tool-cache"), "run-action");
+  return path2.join(env.RUNNER_TOOL_CACHE ?? path2.join(os.tmpdir(), "run-action-tool-cache"), "run-action");
 }
 async function setupAction(lock, inputs, logger, env = process.env) {
   const blocker = cacheSaveBlocker(env, inputs.publishing);
@@ -90,7 +97,6 @@ async function setupAction(lock, inputs, logger, env = process.env) {
   for (const t of tools) addPath(t.binDir);
   for (const [k, v] of Object.entries(vars)) exportVariable(k, v);
   setOutput("toolchains", JSON.stringify(tools.map((t) => ({ name: t.name, version: t.version, path: t.binPath, "cache-hit": t.cacheHit }))));
-  setOutput("toolchains-cache-hit", String(tools.every((t) => t.cacheHit)));
   return tools;
 }
 
@@ -129,10 +135,6 @@ function choice(name, allowed, fallback) {
   const v = getInput(name) || fallback;
   if (!allowed.includes(v)) throw new PipelineInputError(`input ${name}: '${v}' is not one of ${allowed.join(", ")}`, { hint: `set ${name}: ${fallback}` });
   return v;
-}
-function annotationOf(loc) {
-  if (!loc) return void 0;
-  return { file: relative(process.cwd(), loc.file), ...loc.line ? { startLine: loc.line } : {}, ...loc.col ? { startColumn: loc.col } : {} };
 }
 async function main() {
   const dir = resolve(getInput("working-directory") || ".");
@@ -174,7 +176,7 @@ function annotateFailedTests(config, report) {
   for (const r of report.tests.results) {
     if (r.passed) continue;
     const loc = config.tests.find((t) => t.name === r.name)?.location ?? config.components.find((c) => c.name === r.component)?.location;
-    error(`test ${r.name} failed: ${r.reason}`, { title: `test ${r.name}`, ...annotationOf(loc) });
+    error(`test ${r.name} failed: ${r.reason}`, { title: `test ${r.name}`, ...annotationFor(loc) });
   }
 }
 function setOutputs(report) {
@@ -187,7 +189,7 @@ function setOutputs(report) {
 }
 main().catch((err) => {
   if (err instanceof RunActionError) {
-    error(formatError(err), annotationOf(err.location));
+    error(formatError(err), annotationFor(err.location));
     setFailed(err.message);
   } else {
     setFailed(err instanceof Error ? err.stack ?? err.message : String(err));

@@ -59,7 +59,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-KVKJQFU2.js";
+} from "./chunk-RRR2CVIH.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
@@ -75,7 +75,7 @@ import {
   u32Size,
   wasmHeader,
   wasmLayer
-} from "./chunk-BSBNVGPV.js";
+} from "./chunk-LTU3TB5P.js";
 import {
   __toESM
 } from "./chunk-YKBNFI37.js";
@@ -1711,11 +1711,12 @@ var verifyLockCommand = {
 
 // src/cli/commands/index.ts
 var publishCommand = createPublishCommand(async (config, names, ctx) => {
+  const stages = ["build", "test", "verify"];
   const report = await runPipeline(
-    { config, stages: ["build", "test", "verify"], publish: "false", event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true }, requireReproducible: true },
+    { config, stages: [...stages], publish: "false", event: {}, env: ctx.env, setup: async () => [], registry: { dryRun: true }, requireReproducible: true },
     ctx.logger
   );
-  return proofs(config, report, true).filter((a) => names.includes(a.component));
+  return proofs(config, report, stages).filter((a) => names.includes(a.component));
 });
 var commands = [ciCommand, setupCommand, lockCommand, buildCommand, composeCommand, execCommand, testCommand, verifyCommand, info, publishCommand, installCommand, verifyLockCommand];
 

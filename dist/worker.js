@@ -4,7 +4,7 @@ import {
   RunActionError,
   classifyFailure,
   violationVerdict
-} from "./chunk-BSBNVGPV.js";
+} from "./chunk-LTU3TB5P.js";
 import "./chunk-YKBNFI37.js";
 
 // src/core/engine/worker.ts
