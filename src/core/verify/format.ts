@@ -76,6 +76,16 @@ export function formatVerifyReport(r: VerifyReport): string {
       if (s?.status === 'differ') out.push(`    ${c.name}: differs`, ...changeLines(s.changes!, '      ', 'run-action', 'wasmtime'));
       if (s?.status === 'skipped') out.push(`    ${c.name}: skipped — ${s.reason}`);
     }
+    // Which cases ran as an app composed with its providers, said once per app.
+    const composed = new Map<string, string[]>();
+    for (const c of r.cases) {
+      const s = c.secondEngine;
+      if (s?.composedWith && s.status !== 'skipped') composed.set(`${c.component}\0${s.composedWith.join(', ')}`, [...(composed.get(`${c.component}\0${s.composedWith.join(', ')}`) ?? []), c.name]);
+    }
+    for (const [key, names] of composed) {
+      const [app, providers] = key.split('\0');
+      out.push(`    ${names.join(', ')}: ${app} composed with ${providers} by run-action's composer to run on wasmtime`);
+    }
   }
   out.push('');
 

@@ -2,14 +2,17 @@
  * The differential check: when run.lock.toml pins wasmtime, every case runs again on the wasmtime
  * CLI (`wasmtime run --invoke '<WAVE call>'`, or the command's entry point) and its outcome, value
  * and output are compared with run-action's engine. Each component is compiled once (`wasmtime
- * compile`) and its cases run from the precompiled file. A case is skipped, with the reason, where
- * the engines cannot agree by design: wall clock and random (wasmtime's are real), links to other
- * components (the CLI cannot link), limits and policy violations (engine-specific).
+ * compile`) and its cases run from the precompiled file. The CLI cannot link components, so an app
+ * that imports from others runs as the one component `run-action compose` makes of it and its
+ * providers, written to the scratch directory. A case is skipped, with the reason, where the engines
+ * cannot agree by design: wall clock and random (wasmtime's are real), limits and policy violations
+ * (engine-specific); or where the app cannot be composed.
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ToolchainLock } from '../config/model.js';
+import { composeApp } from '../compose/compose-app.js';
+import type { RunConfig, ToolchainLock } from '../config/model.js';
 import { RunActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { setupToolchains } from '../toolchain/setup.js';
@@ -34,6 +37,8 @@ export interface EngineCheck {
   status: 'agree' | 'differ' | 'skipped';
   reason?: string;
   changes?: FieldChange[];
+  /** The providers the case's component was composed with to run on wasmtime (absent when it links to none). */
+  composedWith?: string[];
 }
 
 export interface SecondEngineReport {
@@ -83,8 +88,8 @@ export function waveCall(fn: ResolvedFunction, args: readonly Val[]): string {
   return at > 0 ? `${fn.interfaceName.slice(0, at)}.${fn.func.name}${fn.interfaceName.slice(at)}${list}` : `${fn.interfaceName}.${fn.func.name}${list}`;
 }
 
-/** Runs every case on wasmtime; one check per case, in order. */
-export async function checkOnWasmtime(w: Wasmtime, runs: readonly CaseRun[], scratch: string, logger: Logger): Promise<EngineCheck[]> {
+/** Runs every case of `config` on wasmtime; one check per case, in order. Scratch files go to `scratch`. */
+export async function checkOnWasmtime(w: Wasmtime, config: RunConfig, runs: readonly CaseRun[], scratch: string, logger: Logger): Promise<EngineCheck[]> {
   const compiled = new Map<string, Promise<{ file: string } | { skip: string }>>();
   const checks: EngineCheck[] = [];
   for (const run of runs) {
@@ -93,18 +98,21 @@ export async function checkOnWasmtime(w: Wasmtime, runs: readonly CaseRun[], scr
       checks.push({ status: 'skipped', reason: skip });
       continue;
     }
-    const artifact = run.target!.artifact;
-    let precompiled = compiled.get(artifact.sha256);
+    const t = run.target!;
+    const composed = t.linked.length ? { composedWith: t.linked } : {};
+    // A component alone is compiled once per digest; an app once per app (its providers are part of it).
+    const key = t.linked.length ? `app:${run.case.component}` : t.artifact.sha256;
+    let precompiled = compiled.get(key);
     if (!precompiled) {
-      precompiled = precompile(w, artifact.bytes, path.join(scratch, artifact.sha256));
-      compiled.set(artifact.sha256, precompiled);
+      precompiled = t.linked.length ? composeAndPrecompile(w, config, run, scratch) : writeAndPrecompile(w, t.artifact.bytes, path.join(scratch, t.artifact.sha256));
+      compiled.set(key, precompiled);
     }
     const p = await precompiled;
     if ('skip' in p) {
-      checks.push({ status: 'skipped', reason: p.skip });
+      checks.push({ status: 'skipped', reason: p.skip, ...composed });
       continue;
     }
-    const check = await runCase(w, run, p.file);
+    const check = { ...(await runCase(w, run, p.file)), ...composed };
     logger.debug(`wasmtime ${run.case.name}: ${check.status}${check.reason ? ` (${check.reason})` : ''}`);
     checks.push(check);
   }
@@ -114,17 +122,34 @@ export async function checkOnWasmtime(w: Wasmtime, runs: readonly CaseRun[], scr
 function whySkip(run: CaseRun): string | undefined {
   const t = run.target;
   if (!t) return "the case did not start on run-action's engine";
-  if (t.linked.length) return `it imports from ${t.linked.join(', ')}, linked at run time; wasmtime's CLI cannot link components`;
   const real = run.baseline.ledger.filter((l) => REAL_ON_WASMTIME.test(l));
   if (real.length) return `it uses ${real.map((l) => l.replace(/ ×.*/, '')).join(', ')}, which wasmtime answers with real values`;
   if (ENGINE_SPECIFIC.has(run.baseline.outcome)) return `it ended with ${run.baseline.outcome} on run-action's engine: limits and policies are engine-specific`;
   return undefined;
 }
 
-async function precompile(w: Wasmtime, bytes: Uint8Array, base: string): Promise<{ file: string } | { skip: string }> {
+async function writeAndPrecompile(w: Wasmtime, bytes: Uint8Array, base: string): Promise<{ file: string } | { skip: string }> {
   await writeFile(`${base}.wasm`, bytes);
-  const r = await spawnWasmtime(w, ['compile', '-o', `${base}.cwasm`, `${base}.wasm`]);
-  return r.code === 0 ? { file: `${base}.cwasm` } : { skip: `wasmtime cannot compile it: ${cause(r.stderr)}` };
+  return precompile(w, `${base}.wasm`);
+}
+
+/** The case's app composed with its providers by run-action's composer, as `run-action compose` writes it. */
+async function composeAndPrecompile(w: Wasmtime, config: RunConfig, run: CaseRun, scratch: string): Promise<{ file: string } | { skip: string }> {
+  const app = run.case.component;
+  let file: string;
+  try {
+    ({ file } = await composeApp(config, app, { output: path.join(scratch, `${app}.composed.wasm`) }));
+  } catch (err) {
+    if (!(err instanceof RunActionError)) throw err;
+    return { skip: `it imports from ${run.target!.linked.join(', ')}, and run-action's composer cannot compose '${app}' with ${run.target!.linked.length > 1 ? 'them' : 'it'} into one component for wasmtime: ${err.message}` };
+  }
+  return precompile(w, file);
+}
+
+async function precompile(w: Wasmtime, wasm: string): Promise<{ file: string } | { skip: string }> {
+  const cwasm = wasm.replace(/\.wasm$/, '.cwasm');
+  const r = await spawnWasmtime(w, ['compile', '-o', cwasm, wasm]);
+  return r.code === 0 ? { file: cwasm } : { skip: `wasmtime cannot compile it: ${cause(r.stderr)}` };
 }
 
 async function runCase(w: Wasmtime, run: CaseRun, cwasm: string): Promise<EngineCheck> {

@@ -183,7 +183,7 @@ export async function verifyProject(config: RunConfig, options: VerifyOptions, l
       }
       const dir = path.join(scratch, 'wasmtime');
       await mkdir(dir);
-      engineChecks = await logger.group(`verify: the same cases on wasmtime ${wasmtime.version} (from ${wasmtime.from})`, () => checkOnWasmtime(wasmtime, caseRuns, dir, logger));
+      engineChecks = await logger.group(`verify: the same cases on wasmtime ${wasmtime.version} (from ${wasmtime.from})`, () => checkOnWasmtime(wasmtime, config, caseRuns, dir, logger));
       engine = { engine: `wasmtime ${wasmtime.version}`, status: 'ran', agree: count(engineChecks, 'agree'), differ: count(engineChecks, 'differ'), skipped: count(engineChecks, 'skipped') };
     });
 
