@@ -2,13 +2,14 @@
  * `test` semantics beyond the starter project, on a C reactor (clang + wasi-libc) whose exports
  * print, trap, exit and return: expect_stdout, expect_error, expect_exit, discovery of test_* exports, the documented
  * dialect ([[test]] with `expected`), a strict-policy violation, plus `info` and a C command's
- * exit code and captured output through `exec`.
+ * exit code and captured output through `exec`. Exit codes other than 0 and 1 (which the C adapter
+ * cannot produce) come from a WAT component calling wasi:cli/exit#exit-with-code.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cComponent } from '../support/fixtures.js';
+import { cComponent, watComponent } from '../support/fixtures.js';
 import { needTool } from '../support/toolchain.js';
 import { runCli } from '../support/cli.js';
 
@@ -143,5 +144,61 @@ expect_error = "unreachable"
     // jco's preview1 adapter maps every non-zero status to exit(err), i.e. 1.
     expect(failing.status).toBe(1);
     expect(failing.stdout).toContain('argc=3 first=one');
+  });
+});
+
+/** `quit(code)` and `wasi:cli/run` both end in wasi:cli/exit#exit-with-code (run with 3). */
+const EXIT_WITH_CODE = `(component
+  (import "wasi:cli/exit@0.2.12" (instance $exit (export "exit-with-code" (func (param "status-code" u8)))))
+  (core func $exit-with-code (canon lower (func $exit "exit-with-code")))
+  (core module $m
+    (import "host" "exit-with-code" (func $exit (param i32)))
+    (func (export "quit") (param i32) (call $exit (local.get 0)))
+    (func (export "run") (result i32) (call $exit (i32.const 3)) (i32.const 0)))
+  (core instance $i (instantiate $m (with "host" (instance (export "exit-with-code" (func $exit-with-code))))))
+  (func (export "quit") (param "code" u8) (canon lift (core func $i "quit")))
+  (type $run-result (result))
+  (func $run (result $run-result) (canon lift (core func $i "run")))
+  (instance $run-instance (export "run" (func $run)))
+  (export "wasi:cli/run@0.2.12" (instance $run-instance))
+)`;
+
+describe('exit codes beyond 0 and 1 (WAT, wasi:cli/exit#exit-with-code)', () => {
+  let exitDir: string;
+  beforeAll(async () => {
+    exitDir = mkdtempSync(join(tmpdir(), 'test-command-exit-'));
+    writeFileSync(join(exitDir, 'exit.wasm'), await watComponent(EXIT_WITH_CODE));
+  });
+  afterAll(() => rmSync(exitDir, { recursive: true, force: true }));
+
+  it('judges expect_exit against the exact code', () => {
+    const quit = (name: string, code: number, expectExit?: number) =>
+      `[tests.${name}]\ncomponent = "x"\nfunction = "quit"\nargs = ["${code}"]\n${expectExit === undefined ? '' : `expect_exit = ${expectExit}\n`}\n`;
+    writeFileSync(
+      join(exitDir, 'run.toml'),
+      `[project]\nname = "x"\nversion = "0.1.0"\n\n[components.x]\npath = "exit.wasm"\n\n` +
+        quit('exits_3_as_expected', 3, 3) + quit('exits_3_expected_0', 3, 0) + quit('exits_3_expected_1', 3, 1) + quit('exits_0_expected_3', 0, 3) + quit('exits_3_unexpected', 3),
+    );
+    const r = runCli(['test', '-C', exitDir]);
+    expect(r.stdout.split('\n')).toEqual([
+      'PASS exits_3_as_expected',
+      'FAIL exits_3_expected_0 - Expected exit 0, got 3',
+      'FAIL exits_3_expected_1 - Expected exit 1, got 3',
+      'FAIL exits_0_expected_3 - Expected exit 3, got 0',
+      'FAIL exits_3_unexpected - Component execution failed: x - exit: the guest exited with code 3',
+      '',
+      '1 passed, 4 failed',
+      '',
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  it('exec reports exit code 3 as its own exit status, for the CLI entry point and for a call', () => {
+    const run = runCli(['exec', 'exit.wasm'], { cwd: exitDir });
+    expect(run.stdout).toContain('[exec] completed (exit=3)');
+    expect(run.status).toBe(3);
+    const call = runCli(['exec', 'exit.wasm', '--call', 'quit(3)', '--json'], { cwd: exitDir });
+    expect(JSON.parse(call.stdout)).toEqual({ exit_code: 3, return_value: null, stderr: '', stdout: '' });
+    expect(call.status).toBe(3);
   });
 });

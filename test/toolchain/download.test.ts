@@ -1,4 +1,5 @@
 /** The downloader against a misbehaving loopback host: each fault the release host can show. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { downloadFile } from '../../src/core/net/download.js';
 import { DownloadTimeoutError, HttpStatusError, TooManyRedirectsError, TruncatedBodyError } from '../../src/core/net/errors.js';
 import { redactUrl } from '../../src/core/net/redact.js';
 import { startLoopback, type Loopback } from '../support/loopback.js';
+import { needTool } from '../support/toolchain.js';
 
 const body = Buffer.from('x'.repeat(100_000));
 const sha = createHash('sha256').update(body).digest('hex');
@@ -122,5 +124,74 @@ describe('downloadFile', () => {
     expect((err as HttpStatusError).status).toBe(401);
     expect((err as Error).message).not.toContain('wrong');
     expect(redactUrl('https://u:p@h.example/a?x=1')).toBe('https://h.example/a?…');
+  });
+});
+
+/**
+ * A loopback port whose connects hang: Linux drops a SYN while the listener's accept queue is full,
+ * and Node always accepts, so Python listens with backlog 0 and fills the queue with connections it
+ * never accepts (until one more connect times out). The listener lives until its stdin closes.
+ */
+const HANGING_LISTENER = `
+import socket, sys
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(0)
+port = srv.getsockname()[1]
+held = []
+while True:
+    c = socket.socket()
+    c.settimeout(0.3)
+    try:
+        c.connect(("127.0.0.1", port))
+        held.append(c)
+    except socket.timeout:
+        c.close()
+        break
+print(port, flush=True)
+sys.stdin.read()
+`;
+
+const noPython = needTool('python3', ['--version']);
+
+describe.skipIf(noPython)('downloadFile against a host that never accepts the connection', () => {
+  let listener: ChildProcess;
+  let port: number;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'download-connect-'));
+    listener = spawn('python3', ['-c', HANGING_LISTENER], { stdio: ['pipe', 'pipe', 'inherit'] });
+    port = await new Promise<number>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.once('exit', (code) => reject(new Error(`the hanging listener exited with ${code}`)));
+      listener.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    });
+  });
+  afterAll(async () => {
+    if (listener?.exitCode === null) {
+      const exited = new Promise((resolve) => listener.once('exit', resolve));
+      listener.stdin!.end();
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('times out the connect, retries it, and leaves no file', async () => {
+    const log = warnings();
+    const started = Date.now();
+    const err = await downloadFile(`http://127.0.0.1:${port}/never`, join(dir, 'never'), { ...fast, attempts: 3, connectTimeoutMs: 250, logger: log }).catch(
+      (e: unknown) => e,
+    );
+    const elapsed = Date.now() - started;
+    expect(err).toBeInstanceOf(DownloadTimeoutError);
+    expect((err as Error).message).toBe(`http://127.0.0.1:${port}/never: no connection within 250 ms`);
+    expect(log.warned).toHaveLength(2);
+    expect(log.warned[0]).toMatch(/no connection within 250 ms; retrying in 0\.0 s \(attempt 2 of 3\)$/);
+    expect(log.warned[1]).toMatch(/\(attempt 3 of 3\)$/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    // Three tries each wait out the connect timeout; none waits for the kernel's own (minutes).
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 250 - 30);
+    expect(elapsed).toBeLessThan(15_000);
   });
 });
