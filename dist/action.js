@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-RRR2CVIH.js";
+} from "./chunk-QWEJOAKW.js";
 import {
   actionsCache,
   addPath,

@@ -3,13 +3,12 @@ import { createRequire as __runActionRequire } from 'node:module'; const require
 import {
   CallSyntaxError,
   ComponentRunner,
-  ComposeUnsupportedError,
+  ComposeTargetError,
   ConfigNotFoundError,
   DEFAULT_RUNS,
   DEFAULT_STAGES,
   DependencyConflictError,
   HashMismatchError,
-  ImportConflictError,
   InvalidRequirementError,
   LOCKFILE_NAME,
   LockedDigestMismatchError,
@@ -22,20 +21,20 @@ import {
   RegistryClient,
   TOOL_CACHE_ENV,
   VERSION,
+  appsOf,
   artifactFileName,
   buildProject,
   cacheDirOf,
   checkPublishTrigger,
   closest,
+  composeApp,
   formatFunctionType,
   formatVerifyReport,
   grantsFor,
   hostConfig,
   isPlatformKey,
   isValidVersion,
-  isWasi,
   jsonFloat,
-  loadComponentArtifact,
   loadLinkedApp,
   loadRunConfig,
   loadTarget,
@@ -50,7 +49,6 @@ import {
   printWave,
   proofs,
   publishComponents,
-  readWasm,
   resolveToken,
   runPipeline,
   runTests,
@@ -59,20 +57,13 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-RRR2CVIH.js";
+} from "./chunk-QWEJOAKW.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
 import {
-  ByteWriter,
-  COMPONENT_LAYER,
-  COMPONENT_VERSION,
-  Cursor,
   RunActionError,
-  WASM_MAGIC,
-  WasmFormatError,
   formatError,
-  u32Size,
   wasmHeader,
   wasmLayer
 } from "./chunk-LTU3TB5P.js";
@@ -81,7 +72,7 @@ import {
 } from "./chunk-YKBNFI37.js";
 
 // src/cli/main.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve } from "node:path";
 
 // src/cli/args.ts
 var UsageError = class extends RunActionError {
@@ -623,540 +614,6 @@ var buildCommand = {
 
 // src/cli/commands/compose.ts
 import { relative } from "node:path";
-
-// src/core/compose/compose-app.ts
-import { resolve } from "node:path";
-
-// src/core/compose/type-copy.ts
-var IDENTITY = { type: (i) => i, other: (_w, i) => i };
-var PRIMITIVE = (b) => b >= 115 && b <= 127 || b === 100;
-function verbatim(c, w, read) {
-  const start = c.pos;
-  read();
-  w.bytes(c.bytes.subarray(start, c.pos));
-}
-function optional(c, w, body) {
-  const flag = c.u8();
-  if (flag > 1) c.fail(`expected 0x00 or 0x01, found 0x${flag.toString(16)}`, c.pos - 1);
-  w.byte(flag);
-  if (flag === 1) body();
-}
-function vec(c, w, body) {
-  const n = c.u32();
-  w.u32(n);
-  for (let i = 0; i < n; i++) body();
-}
-function skipExternName(c) {
-  const kind = c.u8();
-  if (kind > 2) c.fail(`unknown import/export name encoding 0x${kind.toString(16)}`, c.pos - 1);
-  const name = c.name();
-  if (kind === 2) {
-    const n = c.u32();
-    for (let i = 0; i < n; i++) {
-      c.u8();
-      c.name();
-    }
-  }
-  return name;
-}
-function typeIndex(c, w, depth, map) {
-  const i = c.u32();
-  w.u32(depth === 0 ? map.type(i) : i);
-}
-function valType(c, w, depth, map) {
-  if (PRIMITIVE(c.peek())) {
-    w.byte(c.u8());
-    return;
-  }
-  const i = c.sleb(5);
-  if (i < 0) c.fail("unknown value type", c.pos - 1);
-  w.s33(depth === 0 ? map.type(i) : i);
-}
-function copyTypeDef(c, w, depth, map) {
-  const op = c.u8();
-  w.byte(op);
-  if (PRIMITIVE(op)) return;
-  const val = () => valType(c, w, depth, map);
-  const label = () => verbatim(c, w, () => c.name());
-  switch (op) {
-    case 114:
-      return vec(c, w, () => (label(), val()));
-    case 113:
-      return vec(c, w, () => {
-        label();
-        optional(c, w, val);
-        optional(c, w, () => w.u32(c.u32()));
-      });
-    case 112:
-    // list
-    case 107:
-      return val();
-    case 103:
-      val();
-      w.u32(c.u32());
-      return;
-    case 111:
-      return vec(c, w, val);
-    case 110:
-    // flags
-    case 109:
-      return vec(c, w, label);
-    case 106:
-      optional(c, w, val);
-      optional(c, w, val);
-      return;
-    case 105:
-    // own
-    case 104:
-      return typeIndex(c, w, depth, map);
-    case 102:
-    // stream
-    case 101:
-      return optional(c, w, val);
-    case 99:
-      val();
-      val();
-      return;
-    case 64:
-    // func
-    case 67: {
-      vec(c, w, () => (label(), val()));
-      const kind = c.u8();
-      w.byte(kind);
-      if (kind === 0) val();
-      else if (kind !== 1 || c.u8() !== 0) c.fail("functions with several named results are not supported", c.pos - 1);
-      else w.byte(0);
-      return;
-    }
-    case 65:
-    // component type
-    case 66:
-      return vec(c, w, () => copyDecl(c, w, depth + 1, map, op === 65));
-    case 63:
-      w.byte(c.u8());
-      optional(c, w, () => w.u32(depth === 0 ? map.other("resource destructor", c.u32()) : c.u32()));
-      return;
-    case 62:
-      w.byte(c.u8());
-      w.u32(map.other("resource destructor", c.u32()));
-      optional(c, w, () => w.u32(map.other("resource callback", c.u32())));
-      return;
-    default:
-      c.fail(`unknown type constructor 0x${op.toString(16)}`, c.pos - 1);
-  }
-}
-function copyDecl(c, w, depth, map, component) {
-  const kind = c.u8();
-  w.byte(kind);
-  switch (kind) {
-    case 0:
-      return verbatim(c, w, () => skipCoreType(c));
-    case 1:
-      return copyTypeDef(c, w, depth, map);
-    case 2:
-      return copyAlias(c, w, depth, map);
-    case 3:
-    // import (component types only); same shape as an export declaration
-    case 4:
-      if (kind === 3 && !component) c.fail("an instance type cannot declare imports", c.pos - 1);
-      verbatim(c, w, () => skipExternName(c));
-      copyExternDesc(c, w, depth, map);
-      return;
-    default:
-      c.fail(`unknown type declaration 0x${kind.toString(16)}`, c.pos - 1);
-  }
-}
-function copyAlias(c, w, depth, map) {
-  const sort = c.u8();
-  w.byte(sort);
-  const coreSort = sort === 0 ? c.u8() : void 0;
-  if (coreSort !== void 0) w.byte(coreSort);
-  const target = c.u8();
-  if (target !== 2) c.fail("only outer aliases are valid inside a type", c.pos - 1);
-  w.byte(target);
-  const count = c.u32();
-  const index = c.u32();
-  if (count > depth) c.fail(`outer alias count ${count} leaves the component`, c.pos - 1);
-  w.u32(count);
-  if (count < depth) w.u32(index);
-  else if (sort === 3) w.u32(map.type(index));
-  else w.u32(map.other(coreSort === void 0 ? "component" : "core type", index));
-}
-function copyExternDesc(c, w, depth, map) {
-  const kind = c.u8();
-  w.byte(kind);
-  switch (kind) {
-    case 0:
-      if (c.u8() !== 17) c.fail("expected a core module type", c.pos - 1);
-      w.byte(17);
-      w.u32(depth === 0 ? map.other("core module type", c.u32()) : c.u32());
-      break;
-    case 1:
-    // func
-    case 4:
-    // component
-    case 5:
-      typeIndex(c, w, depth, map);
-      break;
-    case 2: {
-      const bound = c.u8();
-      w.byte(bound);
-      if (bound === 0) w.u32(depth === 0 ? map.other("value", c.u32()) : c.u32());
-      else valType(c, w, depth, map);
-      break;
-    }
-    case 3: {
-      const bound = c.u8();
-      w.byte(bound);
-      if (bound === 0) typeIndex(c, w, depth, map);
-      else if (bound !== 1) c.fail(`unknown type bound 0x${bound.toString(16)}`, c.pos - 1);
-      break;
-    }
-    default:
-      c.fail(`unknown extern kind 0x${kind.toString(16)}`, c.pos - 1);
-  }
-  return kind;
-}
-function skipCoreType(c) {
-  if (c.peek() !== 80) return skipCoreFuncType(c);
-  c.u8();
-  const n = c.u32();
-  for (let i = 0; i < n; i++) {
-    const decl = c.u8();
-    if (decl === 0) {
-      c.name();
-      c.name();
-      skipCoreImportDesc(c);
-    } else if (decl === 1) skipCoreFuncType(c);
-    else if (decl === 2) {
-      c.u8();
-      c.u8();
-      c.u32();
-      c.u32();
-    } else if (decl === 3) {
-      c.name();
-      skipCoreImportDesc(c);
-    } else c.fail(`unknown core module type declaration 0x${decl.toString(16)}`, c.pos - 1);
-  }
-}
-function skipCoreFuncType(c) {
-  if (c.u8() !== 96) c.fail("core GC types in component types are not supported", c.pos - 1);
-  for (let k = 0; k < 2; k++) {
-    const n = c.u32();
-    for (let i = 0; i < n; i++) skipCoreValType(c);
-  }
-}
-function skipCoreValType(c) {
-  const t = c.u8();
-  if (!(t >= 123 && t <= 127 || t === 112 || t === 111)) c.fail(`unsupported core value type 0x${t.toString(16)}`, c.pos - 1);
-}
-function skipCoreImportDesc(c) {
-  const kind = c.u8();
-  const limits = () => {
-    const flags = c.u8();
-    c.skipLeb();
-    if (flags & 1) c.skipLeb();
-  };
-  if (kind === 0) c.u32();
-  else if (kind === 1) {
-    skipCoreValType(c);
-    limits();
-  } else if (kind === 2) limits();
-  else if (kind === 3) {
-    skipCoreValType(c);
-    c.u8();
-  } else if (kind === 4) {
-    c.u8();
-    c.u32();
-  } else c.fail(`unknown core import kind 0x${kind.toString(16)}`, c.pos - 1);
-}
-
-// src/core/compose/top-level.ts
-var SORT_CODES = { func: 1, value: 2, type: 3, component: 4, instance: 5 };
-var SORT_BY_CODE = Object.fromEntries(Object.entries(SORT_CODES).map(([sort, code]) => [code, sort]));
-function readTopLevel(bytes, file) {
-  const top = { bytes, imports: [], exports: [], types: [], instances: [] };
-  const scratch = new ByteWriter(1024);
-  const binary = readWasm(bytes, file ? { file } : {});
-  if (binary.layer !== "component") throw new WasmFormatError("a core module cannot be composed, only a component", 0, file);
-  const add = (sort, def) => {
-    if (sort === "type") top.types.push(def);
-    else if (sort === "instance") top.instances.push(def);
-  };
-  for (const section of binary.sections) {
-    const c = new Cursor(bytes, 0, section.payloadOffset, section.payloadOffset + section.payload.length, file);
-    switch (section.id) {
-      case 5: {
-        const n = c.u32();
-        for (let i = 0; i < n; i++) top.instances.push({ kind: "body", what: "an instantiation" });
-        break;
-      }
-      case 6: {
-        const n = c.u32();
-        for (let i = 0; i < n; i++) {
-          const sortByte = c.u8();
-          if (sortByte === 0) c.u8();
-          const target = c.u8();
-          const sort = sortByte === 0 ? void 0 : SORT_BY_CODE[sortByte];
-          if (target === 0) {
-            const instance = c.u32();
-            add(sort, { kind: "alias", instance, name: c.name() });
-          } else if (target === 1) {
-            c.u32();
-            c.name();
-          } else if (target === 2) {
-            c.u32();
-            c.u32();
-            add(sort, { kind: "body", what: "an outer alias" });
-          } else c.fail(`unknown alias target 0x${target.toString(16)}`, c.pos - 1);
-        }
-        break;
-      }
-      case 7: {
-        const n = c.u32();
-        for (let i = 0; i < n; i++) {
-          const start = c.pos;
-          copyTypeDef(c, scratch.clear(), 0, IDENTITY);
-          top.types.push({ kind: "type", start, end: c.pos });
-        }
-        break;
-      }
-      case 10: {
-        const n = c.u32();
-        for (let i = 0; i < n; i++) {
-          const nameStart = c.pos;
-          const name = skipExternName(c);
-          const nameBytes = bytes.subarray(nameStart, c.pos);
-          const descStart = c.pos;
-          const kind = copyExternDesc(c, scratch.clear(), 0, IDENTITY);
-          const sort = SORT_BY_CODE[kind] ?? "core module";
-          top.imports.push({ name, nameBytes, sort, descStart, descEnd: c.pos });
-          add(sort, { kind: "import", import: top.imports.length - 1 });
-        }
-        break;
-      }
-      case 11:
-        for (const item of section.items ?? []) {
-          const sort = item.sort && item.sort in SORT_CODES ? item.sort : "core module";
-          top.exports.push({ name: item.name, sort });
-          add(sort, { kind: "body", what: `the export ${item.name}` });
-        }
-        if (section.unreadable) c.fail(`the export section cannot be read (${section.unreadable})`);
-        break;
-      default:
-        break;
-    }
-  }
-  return top;
-}
-
-// src/core/compose/composer.ts
-var SECTION = { component: 4, instance: 5, alias: 6, type: 7, import: 10, export: 11 };
-var HEADER = [...WASM_MAGIC, COMPONENT_VERSION, 0, COMPONENT_LAYER, 0];
-var Outer = class {
-  /** A vector section's entries, or a nested component's bytes (kept as a view, copied once at the end). */
-  sections = [];
-  next = { func: 0, value: 0, type: 0, component: 0, instance: 0 };
-  /** Appends one entry (consecutive entries of one kind share a section); returns its index in `sort`. */
-  add(id, entry, sort) {
-    let last = this.sections.at(-1);
-    if (!last || last.id !== id || !("body" in last)) {
-      last = { id, count: 0, body: new ByteWriter(256) };
-      this.sections.push(last);
-    }
-    last.count++;
-    last.body.bytes(entry);
-    return this.next[sort]++;
-  }
-  addComponent(bytes) {
-    this.sections.push({ id: SECTION.component, raw: bytes });
-    return this.next.component++;
-  }
-  /** The whole binary, written once into a buffer of the exact size. */
-  encode() {
-    const framed = this.sections.map(
-      (s) => "raw" in s ? { id: s.id, count: void 0, payload: s.raw, size: s.raw.length } : { id: s.id, count: s.count, payload: s.body.view(), size: u32Size(s.count) + s.body.length }
-    );
-    const total = HEADER.length + framed.reduce((n, f) => n + 1 + u32Size(f.size) + f.size, 0);
-    const out = new ByteWriter(total);
-    out.bytes(new Uint8Array(HEADER));
-    for (const f of framed) {
-      out.byte(f.id).u32(f.size);
-      if (f.count !== void 0) out.u32(f.count);
-      out.bytes(f.payload);
-    }
-    return out.view();
-  }
-};
-function composeComponents(specs) {
-  if (specs.length === 0) throw new ComposeUnsupportedError("nothing to compose");
-  const nodes = specs.map((spec) => ({ spec, top: readTopLevel(spec.bytes, spec.file), types: /* @__PURE__ */ new Map(), instances: /* @__PURE__ */ new Map() }));
-  const outer = new Outer();
-  const declarers = chooseDeclarers(nodes);
-  const imported = /* @__PURE__ */ new Map();
-  const visiting = /* @__PURE__ */ new Set();
-  const importOuter = (name) => {
-    const done = imported.get(name);
-    if (done) return done;
-    if (visiting.has(name)) throw new ComposeUnsupportedError(`the import declarations of ${name} refer to each other in a cycle`);
-    visiting.add(name);
-    const { node, decl } = declarers.get(name);
-    if (decl.sort === "core module" || decl.sort === "value") {
-      throw new ComposeUnsupportedError(`component '${node.spec.name}' imports ${name} as a ${decl.sort}; only functions, instances, types and components can be composed`);
-    }
-    const entry = new ByteWriter(64).bytes(decl.nameBytes);
-    copyExternDesc(cursorAt(node, decl.descStart, decl.descEnd), entry, 0, renumber(node));
-    const result = { sort: decl.sort, index: outer.add(SECTION.import, entry.view(), decl.sort) };
-    imported.set(name, result);
-    visiting.delete(name);
-    return result;
-  };
-  const typeOf = (node, index) => {
-    const known = node.types.get(index);
-    if (known !== void 0) return known;
-    const def = node.top.types[index];
-    if (!def) throw new ComposeUnsupportedError(`component '${node.spec.name}' refers to type ${index}, which it does not define`);
-    let result;
-    if (def.kind === "type") {
-      const entry = new ByteWriter(64);
-      copyTypeDef(cursorAt(node, def.start, def.end), entry, 0, renumber(node));
-      result = outer.add(SECTION.type, entry.view(), "type");
-    } else if (def.kind === "import") {
-      result = importOuter(node.top.imports[def.import].name).index;
-    } else if (def.kind === "alias") {
-      const entry = new ByteWriter(32).byte(SORT_CODES.type).byte(0).u32(instanceOf(node, def.instance)).name(def.name);
-      result = outer.add(SECTION.alias, entry.view(), "type");
-    } else {
-      throw new ComposeUnsupportedError(
-        `an import declaration of component '${node.spec.name}' uses a type made by ${def.what} in its body; such a component cannot be composed by run-action`
-      );
-    }
-    node.types.set(index, result);
-    return result;
-  };
-  const instanceOf = (node, index) => {
-    const known = node.instances.get(index);
-    if (known !== void 0) return known;
-    const def = node.top.instances[index];
-    if (def?.kind !== "import") {
-      throw new ComposeUnsupportedError(`an import declaration of component '${node.spec.name}' refers to instance ${index}, which is not one of its imports`);
-    }
-    const result = importOuter(node.top.imports[def.import].name).index;
-    node.instances.set(index, result);
-    return result;
-  };
-  const renumber = (node) => ({
-    type: (i) => typeOf(node, i),
-    other: (what) => {
-      throw new ComposeUnsupportedError(`an import declaration of component '${node.spec.name}' refers to a ${what} of its own; such a component cannot be composed by run-action`);
-    }
-  });
-  for (const name of declarers.keys()) importOuter(name);
-  const componentIndex = new Map(nodes.map((n) => [n, outer.addComponent(n.spec.bytes)]));
-  const instanceIndex = /* @__PURE__ */ new Map();
-  for (const node of nodes) {
-    const links = new Map(node.spec.links.map((l) => [l.importName, l]));
-    const args = node.top.imports.map((decl) => {
-      const link = links.get(decl.name);
-      if (!link) {
-        const { sort, index } = importOuter(decl.name);
-        return { name: decl.name, sort, index };
-      }
-      const providerInstance = instanceIndex.get(link.provider);
-      if (providerInstance === void 0) {
-        throw new ComposeUnsupportedError(`component '${node.spec.name}' is linked to '${link.provider}', which must be composed before it`);
-      }
-      const alias = new ByteWriter(64).byte(SORT_CODES.instance).byte(0).u32(providerInstance).name(link.exportName);
-      return { name: decl.name, sort: "instance", index: outer.add(SECTION.alias, alias.view(), "instance") };
-    });
-    const entry = new ByteWriter(64).byte(0).u32(componentIndex.get(node)).u32(args.length);
-    for (const a of args) entry.name(a.name).byte(SORT_CODES[a.sort]).u32(a.index);
-    instanceIndex.set(node.spec.name, outer.add(SECTION.instance, entry.view(), "instance"));
-  }
-  const app = nodes.at(-1);
-  const appInstance = instanceIndex.get(app.spec.name);
-  for (const { name, sort } of app.top.exports) {
-    if (sort === "core module") throw new ComposeUnsupportedError(`component '${app.spec.name}' exports the core module ${name}, which cannot be composed`);
-    const alias = new ByteWriter(64).byte(SORT_CODES[sort]).byte(0).u32(appInstance).name(name);
-    const index = outer.add(SECTION.alias, alias.view(), sort);
-    outer.add(SECTION.export, new ByteWriter(64).byte(0).name(name).byte(SORT_CODES[sort]).u32(index).byte(0).view(), sort);
-  }
-  return outer.encode();
-}
-function cursorAt(node, start, end) {
-  return new Cursor(node.top.bytes, 0, start, end, node.spec.file);
-}
-function chooseDeclarers(nodes) {
-  const users = /* @__PURE__ */ new Map();
-  for (const node of nodes) {
-    const linked = new Set(node.spec.links.map((l) => l.importName));
-    for (const decl of node.top.imports) {
-      if (linked.has(decl.name)) continue;
-      const item = node.spec.world.imports.find((i) => i.name === decl.name);
-      const members = new Set(item?.kind === "interface" ? [...item.iface.functions.keys(), ...item.iface.types.keys()] : []);
-      let list = users.get(decl.name);
-      if (!list) users.set(decl.name, list = []);
-      list.push({ node, decl, members });
-    }
-  }
-  const chosen = /* @__PURE__ */ new Map();
-  for (const [name, list] of users) {
-    const best = list.reduce((a, b) => b.members.size > a.members.size ? b : a);
-    for (const other of list) {
-      const missing = [...other.members].filter((m) => !best.members.has(m));
-      if (missing.length > 0) {
-        throw new ImportConflictError(
-          `components '${best.node.spec.name}' and '${other.node.spec.name}' both import ${name}, but neither declaration covers the other: '${other.node.spec.name}' also needs ${missing.join(", ")}`,
-          { hint: "build both components against the same version of that interface (the same WASI release)" }
-        );
-      }
-      if (other.decl.sort !== best.decl.sort) {
-        throw new ImportConflictError(`component '${best.node.spec.name}' imports ${name} as a ${best.decl.sort} and '${other.node.spec.name}' as a ${other.decl.sort}`);
-      }
-    }
-    chosen.set(name, { node: best.node, decl: best.decl });
-  }
-  return chosen;
-}
-
-// src/core/compose/compose-app.ts
-var ComposeTargetError = class extends RunActionError {
-};
-function composedFile(config, app) {
-  return resolve(config.dir, config.build.outputDir, `${app}.composed.wasm`);
-}
-function appsOf(config) {
-  const links = (c) => [...Object.values(c.imports), ...c.dependencies.filter((d) => config.components.some((x) => x.name === d))];
-  const provided = new Set(config.components.flatMap(links));
-  return config.components.filter((c) => links(c).length > 0 && !provided.has(c.name));
-}
-async function composeApp(config, name, options = {}) {
-  const component = config.components.find((c) => c.name === name);
-  if (!component) {
-    const names = config.components.map((c) => c.name);
-    const guess = closest(name, names);
-    throw new ComposeTargetError(`no component '${name}' in ${config.file}`, {
-      hint: guess ? `did you mean '${guess}'?` : names.length ? `its components: ${names.join(", ")}` : "define the app and its providers as components in run.toml"
-    });
-  }
-  const t0 = performance.now();
-  const artifact = await loadComponentArtifact(config, component);
-  const app = await loadLinkedApp(config, { artifact, component });
-  if (app.components.length === 1) {
-    throw new ComposeTargetError(`component '${name}' imports nothing from other components, so there is nothing to compose`, {
-      location: component.location,
-      hint: `link its imports in run.toml: [components.${name}] imports = { "<interface>" = "<component>" }; or run ${artifact.file} as it is`
-    });
-  }
-  const bytes = composeComponents(app.components.map((c) => ({ name: c.name, bytes: c.artifact.bytes, file: c.artifact.file, world: c.world, links: c.links })));
-  const elapsedMs = performance.now() - t0;
-  const file = options.output ? resolve(config.dir, options.output) : composedFile(config, name);
-  await writeFileAtomic(file, bytes);
-  const imports = [...new Set(app.components.flatMap((c) => c.world.imports.map((i) => i.name)))].filter(isWasi).sort();
-  return { app: name, file, size: bytes.length, sha256: sha256Hex(bytes), components: app.components.map((c) => c.name), imports, elapsedMs };
-}
-
-// src/cli/commands/compose.ts
 var UPSTREAM_ACTIONS = ["analyze", "migrate"];
 var composeCommand = {
   name: "compose",
@@ -1236,10 +693,10 @@ var info = {
 import { readFile } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var LOCKFILE_NAME2 = "run.lock";
-var HEADER2 = "# This file is auto-generated by Run. Do not edit manually.\n";
+var HEADER = "# This file is auto-generated by Run. Do not edit manually.\n";
 var byName = (a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 function serializeLockfile(lock) {
-  let text2 = `${HEADER2}version = ${lock.version}
+  let text2 = `${HEADER}version = ${lock.version}
 
 `;
   for (const c of [...lock.components].sort(byName)) {
@@ -1800,7 +1257,7 @@ async function main(argv) {
 `);
       return 0;
     }
-    const cwd = resolve2(flagString(args, "dir") ?? ".");
+    const cwd = resolve(flagString(args, "dir") ?? ".");
     return await cmd.run(args, { cwd, logger, out: (line) => process.stdout.write(`${line}
 `), env: process.env });
   } catch (err) {
