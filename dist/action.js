@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-QWEJOAKW.js";
+} from "./chunk-IA2S3X6T.js";
 import {
   actionsCache,
   addPath,

@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-QWEJOAKW.js";
+} from "./chunk-IA2S3X6T.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
