@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-IA2S3X6T.js";
+} from "./chunk-Y7MCP7KE.js";
 import {
   actionsCache,
   addPath,
@@ -32,7 +32,7 @@ import "./chunk-MXSFHVLX.js";
 import {
   RunActionError,
   formatError
-} from "./chunk-LTU3TB5P.js";
+} from "./chunk-GW6JPPNZ.js";
 import "./chunk-YKBNFI37.js";
 
 // src/action/main.ts

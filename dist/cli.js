@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-IA2S3X6T.js";
+} from "./chunk-Y7MCP7KE.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
@@ -66,7 +66,7 @@ import {
   formatError,
   wasmHeader,
   wasmLayer
-} from "./chunk-LTU3TB5P.js";
+} from "./chunk-GW6JPPNZ.js";
 import {
   __toESM
 } from "./chunk-YKBNFI37.js";

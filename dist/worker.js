@@ -4,7 +4,7 @@ import {
   RunActionError,
   classifyFailure,
   violationVerdict
-} from "./chunk-LTU3TB5P.js";
+} from "./chunk-GW6JPPNZ.js";
 import "./chunk-YKBNFI37.js";
 
 // src/core/engine/worker.ts

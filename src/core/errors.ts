@@ -21,10 +21,14 @@ export class RunActionError extends Error {
   }
 }
 
+/** `file:line:col`, with as much of the place as is known. */
+export function formatLocation(loc: Location): string {
+  return `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}`;
+}
+
 /** `file:line:col: message` followed by `  hint: …`, the shape editors and GitHub annotations understand. */
 export function formatError(err: RunActionError): string {
-  const loc = err.location;
-  const where = loc ? `${loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: ` : '';
+  const where = err.location ? `${formatLocation(err.location)}: ` : '';
   return `${where}${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`;
 }
 

@@ -94,6 +94,13 @@ describe('moveIntoPlace', () => {
     expect(existsSync(join(dir, 'unused'))).toBe(false);
   });
 
+  it('puts the old file back when the new one cannot be moved in', () => {
+    writeFileSync(join(dir, 'out'), 'old');
+    expect(() => moveIntoPlace(join(dir, 'no-such-new'), join(dir, 'out'), join(dir, 'aside'))).toThrow(/ENOENT/);
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('old');
+    expect(existsSync(join(dir, 'aside'))).toBe(false);
+  });
+
   it('leaves the old file where it was when it cannot be moved aside', () => {
     writeFileSync(join(dir, 'new'), 'new');
     writeFileSync(join(dir, 'out'), 'old');

@@ -158,7 +158,7 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
       await writeFile(partial, bytes);
       moveIntoPlace(partial, out, aside);
     }
-    cleaning = rm(work, { recursive: true, force: true }); // while meta.toml is written
+    cleaning = rm(work, { recursive: true, force: true }); // in the background, awaited below
     writeFileAtomicSync(metaPathFor(out), metaToml(meta));
     log.info(`wrote ${path.relative(ctx.project, out)} (${bytes.length} bytes, sha256 ${sha256}) and ${path.basename(metaPathFor(out))}`);
     return { name, language: plan.language, builder: builder.id, file: out, metaFile: metaPathFor(out), sha256, size: bytes.length, exports, imports, toolchain };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadLinkedApp } from '../compose/linked-app.js';
 import type { Component, PolicyName, RunConfig, TestCase } from '../config/model.js';
 import type { CallOutcome, LedgerEntry } from '../engine/types.js';
-import { RunActionError } from '../errors.js';
+import { formatLocation, RunActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { cacheDirOf, loadComponentArtifact } from '../exec/artifact.js';
 import { grantsFor, hostConfig } from '../exec/grants.js';
@@ -129,15 +129,13 @@ async function runOne(
   return reason === undefined ? { ...result, passed: true } : { ...result, reason };
 }
 
-/** undefined = passed; otherwise why not. */
 /** `run.toml:16:8: `: where a test's args or expectation is written, to prefix an error about its text. */
 function where(config: RunConfig, test: TestCase, key: 'args' | 'expect'): string {
   const loc = key === 'args' ? test.argsLocation : test.expectLocation;
-  if (!loc) return '';
-  return `${path.relative(config.dir, loc.file) || loc.file}${loc.line ? `:${loc.line}${loc.col ? `:${loc.col}` : ''}` : ''}: `;
+  return loc ? `${formatLocation({ ...loc, file: path.relative(config.dir, loc.file) || loc.file })}: ` : '';
 }
 
-/** `expectAt`: where the expectation is written (a prefix for an error about its text). */
+/** undefined = passed; otherwise why not. `expectAt`: where the expectation is written (a prefix for an error about its text). */
 function judge(test: TestCase, outcome: CallOutcome, value: Val | undefined, resultType: WitType | undefined, stdout: string, expectAt: string): string | undefined {
   const exitCode = outcome.class === 'exit' ? outcome.exitCode : outcome.class === 'ok' ? 0 : undefined;
   if (outcome.class !== 'ok' && !(outcome.class === 'exit' && test.expectExit !== undefined)) {

@@ -37,13 +37,20 @@ export async function writeFileAtomicWith<T>(file: string, write: (tmp: string) 
  * one. Synchronous: two renames cost less than two trips through libuv's thread pool.
  */
 export function moveIntoPlace(from: string, to: string, aside: string): void {
+  let moved = true;
   try {
     renameSync(to, aside);
   } catch (err) {
     // ENOENT is also what a missing `aside` directory gives: only a missing `to` is no old file.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(to)) throw err;
+    moved = false;
   }
-  renameSync(from, to);
+  try {
+    renameSync(from, to);
+  } catch (err) {
+    if (moved) renameSync(aside, to); // the old file back where it was
+    throw err;
+  }
 }
 
 /** Writes `data` to `file` so that readers never see a partial file. */

@@ -80,12 +80,11 @@ export function formatVerifyReport(r: VerifyReport): string {
     const composed = new Map<string, string[]>();
     for (const c of r.cases) {
       const s = c.secondEngine;
-      if (s?.composedWith && s.status !== 'skipped') composed.set(`${c.component}\0${s.composedWith.join(', ')}`, [...(composed.get(`${c.component}\0${s.composedWith.join(', ')}`) ?? []), c.name]);
+      if (!s?.composedWith || s.status === 'skipped') continue;
+      const what = `${c.component} composed with ${s.composedWith.join(', ')}`;
+      composed.set(what, [...(composed.get(what) ?? []), c.name]);
     }
-    for (const [key, names] of composed) {
-      const [app, providers] = key.split('\0');
-      out.push(`    ${names.join(', ')}: ${app} composed with ${providers} by run-action's composer to run on wasmtime`);
-    }
+    for (const [what, names] of composed) out.push(`    ${names.join(', ')}: ${what} by run-action's composer to run on wasmtime`);
   }
   out.push('');
 
