@@ -4,33 +4,52 @@
  * archive/extract.ts, registry/plan.ts), or as they are read (below).
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-const READ_CHUNK = 512 * 1024;
+/** Small enough that a chunk is still in the CPU's cache when it is hashed. */
+const READ_CHUNK = 256 * 1024;
 
-/** A file's bytes and their digest, each chunk hashed while the next one is read. */
-export async function readFileWithSha256(file: string): Promise<{ bytes: Uint8Array; sha256: string }> {
-  const handle = await open(file, 'r');
+/**
+ * A file's bytes and their digest, each chunk hashed as soon as it is read. Synchronous: a build
+ * output of a few megabytes reads in about a millisecond, less than the trips through libuv's
+ * thread pool that reading it asynchronously costs.
+ */
+export function readFileWithSha256(file: string): { bytes: Uint8Array; sha256: string } {
+  const fd = openSync(file, 'r');
   try {
-    const { size } = await handle.stat();
-    const bytes = new Uint8Array(size);
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafeSlow(size); // every byte is overwritten by the reads below
     const hash = createHash('sha256');
     let done = 0;
-    const readFrom = (at: number) => (at < size ? handle.read(bytes, at, Math.min(READ_CHUNK, size - at), at) : undefined);
-    for (let next = readFrom(0); next; ) {
-      const { bytesRead } = await next;
-      if (bytesRead === 0) break; // the file shrank
-      const start = done;
-      done += bytesRead;
-      next = readFrom(done);
-      hash.update(bytes.subarray(start, done));
+    while (done < size) {
+      const read = readSync(fd, bytes, done, Math.min(READ_CHUNK, size - done), done);
+      if (read === 0) break; // the file shrank
+      hash.update(bytes.subarray(done, done + read));
+      done += read;
     }
     return { bytes: bytes.subarray(0, done), sha256: hash.digest('hex') };
   } finally {
-    await handle.close();
+    closeSync(fd);
+  }
+}
+
+/** One buffer for sha256File: a chunk of it is hashed while it is still in the CPU's cache. */
+let scratch: Uint8Array | undefined;
+
+/** A file's digest and size, read through one small buffer (the bytes are not kept). */
+export function sha256File(file: string): { sha256: string; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    scratch ??= new Uint8Array(READ_CHUNK);
+    const hash = createHash('sha256');
+    let size = 0;
+    for (let n; (n = readSync(fd, scratch, 0, READ_CHUNK, size)) > 0; size += n) hash.update(scratch.subarray(0, n));
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    closeSync(fd);
   }
 }

@@ -204,6 +204,17 @@ describe.skipIf(noClang)('toolchain failures', () => {
     expect(files()).toEqual(['.build', 'hello.meta.toml', 'hello.module.wasm', 'hello.wasm']);
   });
 
+  it('keep the last good component and meta.toml when a rebuild fails, and drop its stale core module', async () => {
+    const dir = project({ 'run.toml': '[components.hello]\nsource = "main.c"\n', 'main.c': '#include <stdio.h>\nint main(void) { puts("one"); return 0; }\n' });
+    const good = await build(dir);
+    const kept = { wasm: good.bytes('hello'), meta: good.meta('hello') };
+    writeFileSync(join(dir, 'main.c'), 'int main(void) { return oops; }\n');
+    await failure(build(dir), ToolFailedError);
+    expect(readdirSync(join(dir, 'target', 'wasm'), { recursive: true }).sort()).toEqual(['.build', 'hello.meta.toml', 'hello.wasm']);
+    expect(readFileSync(join(dir, 'target', 'wasm', 'hello.wasm'))).toEqual(Buffer.from(kept.wasm));
+    expect(readFileSync(join(dir, 'target', 'wasm', 'hello.meta.toml'), 'utf8')).toBe(kept.meta);
+  });
+
   it('name the run.lock.toml entry that installs a missing tool', async () => {
     const dir = project({ 'run.toml': '[components.py]\nsource = "app.py"\nwit = "wit"\n', 'app.py': '', 'wit/w.wit': 'package a:b;\nworld w {}\n' });
     const err = await failure(build(dir, { env: { PATH: join(dir, 'no-such-bin'), HOME: dir } }), ToolNotFoundError);

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../src/core/sha256.js';
 import { needTool } from '../support/toolchain.js';
 import { realBinaries } from '../toolchain/support/releases.js';
 import { build, call, copyExample, otherHost, runCommand, strictHost, type Built } from './helpers.js';
@@ -48,6 +49,17 @@ describe.skipIf(missing)('a pinned native wasm-tools (examples/hello-go)', () =>
     expect(log).toContain(`core module → component with the preview1 command adapter, by native wasm-tools ${version}`);
     expect(log).toContain(`core module → component with the preview1 reactor adapter, WIT world 'calc' embedded, by native wasm-tools ${version}`);
     for (const name of ['hello', 'calc']) expect(a.meta(name)).toMatch(new RegExp(`^toolchain = \\[\\n {4}"go [\\d.]+",\\n {4}"wasm-tools ${version.replaceAll('.', '\\.')}",\\n\\]$`, 'm'));
+  });
+
+  it("records the file's digest, size and world in meta.toml (read from the component's own sections)", () => {
+    for (const [name, exported] of [['hello', /^exports = \[\n {4}"wasi:cli\/run@0\.2\.\d+",\n\]$/m], ['calc', /^exports = \[\n {4}"example:calc\/math@0\.1\.0",\n\]$/m]] as const) {
+      const bytes = a.bytes(name);
+      const built = a.result.built.find((c) => c.name === name)!;
+      expect([built.sha256, built.size]).toEqual([sha256Hex(bytes), bytes.length]);
+      expect(a.meta(name)).toContain(`sha256 = "${sha256Hex(bytes)}"\nsize = ${bytes.length}\n`);
+      expect(a.meta(name)).toMatch(exported);
+      expect(a.meta(name)).toMatch(/^imports = \[\n {4}"wasi:cli\/environment@0\.2\.\d+",/m);
+    }
   });
 
   it('rebuilds byte-identical in another directory, from another host environment', () => {

@@ -17,7 +17,7 @@ import { project, captureLogger, repoRoot } from './helpers.js';
 async function plan(files: Record<string, string>, env: NodeJS.ProcessEnv = process.env) {
   const dir = project(files);
   const config = await loadRunConfig(dir);
-  const lock = await loadToolchainLock(dir);
+  const lock = loadToolchainLock(dir);
   const locator = new ToolLocator({ lock, toolCacheDir: undefined, callerEnv: env, toolEnv: {}, logger: captureLogger() });
   const plans = await Promise.all(config.components.map((c) => planComponent(config, c, locator)));
   return { dir, plans };

@@ -85,9 +85,9 @@ describe('isPlaceholderHash', () => {
 describe('loadToolchainLock', () => {
   it('returns undefined when the project has no run.lock.toml, and reads it when present', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'run-action-lock-'));
-    expect(await loadToolchainLock(dir)).toBeUndefined();
+    expect(loadToolchainLock(dir)).toBeUndefined();
     writeFileSync(join(dir, 'run.lock.toml'), fixture('upstream.run.lock.toml'));
-    const lock = await loadToolchainLock(dir);
+    const lock = loadToolchainLock(dir);
     expect(lock?.file).toBe(join(dir, 'run.lock.toml'));
     expect(lock?.toolchains).toHaveLength(6);
   });

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { moveIntoPlace, writeDirAtomic, writeFileAtomic, writeFileAtomicSync, writeFileAtomicWith } from '../../src/core/fs/atomic.js';
+import { moveIntoPlace, writeDirAtomic, writeFileAtomic, writeFileAtomicWith } from '../../src/core/fs/atomic.js';
 
 let dir: string;
 beforeEach(() => {
@@ -107,17 +107,5 @@ describe('moveIntoPlace', () => {
     expect(() => moveIntoPlace(join(dir, 'new'), join(dir, 'out'), join(dir, 'no-such-dir', 'aside'))).toThrow(/ENOENT/);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('old');
     expect(readFileSync(join(dir, 'new'), 'utf8')).toBe('new');
-  });
-});
-
-describe('writeFileAtomicSync', () => {
-  it('replaces a file whole, leaving no temp; a missing directory fails and leaves nothing', () => {
-    const file = join(dir, 'meta.toml');
-    writeFileAtomicSync(file, 'first');
-    writeFileAtomicSync(file, 'second');
-    expect(readFileSync(file, 'utf8')).toBe('second');
-    expect(readdirSync(dir)).toEqual(['meta.toml']);
-    expect(() => writeFileAtomicSync(join(dir, 'missing', 'x'), 'x')).toThrow(/ENOENT/);
-    expect(readdirSync(dir)).toEqual(['meta.toml']);
   });
 });

@@ -50,7 +50,7 @@ describe.skipIf(missing)('verify on a second engine (wasmtime)', () => {
     const tampered = { ...add, baseline: { ...add.baseline, value: '8' } };
     const hello = runs.find((r) => r.case.name === 'hello_prints')!;
     const wrongOutput = { ...hello, baseline: { ...hello.baseline, stdout: 'Hello from C! 2 + 3 = 6\n' } };
-    const w = await findWasmtime(await loadToolchainLock(dir), { env, logger: captureLogger() });
+    const w = await findWasmtime(loadToolchainLock(dir), { env, logger: captureLogger() });
     const scratch = await mkdtemp(join(tmpdir(), 'verify-wasmtime-'));
     try {
       expect(await checkOnWasmtime(w as Wasmtime, config, [tampered, wrongOutput], scratch, captureLogger())).toEqual([
@@ -135,7 +135,7 @@ args = ["2147483647", "1"]
     const config = await loadRunConfig(dir);
     const runs = await runCases(config, config.components, { policy: 'strict', env, logger: captureLogger(), runs: 1, perturb: false });
     const run = runs.find((r) => r.case.name === 'run')!;
-    const w = (await findWasmtime(await loadToolchainLock(dir), { env, logger: captureLogger() })) as Wasmtime;
+    const w = (await findWasmtime(loadToolchainLock(dir), { env, logger: captureLogger() })) as Wasmtime;
     const scratch = await mkdtemp(join(tmpdir(), 'verify-wasmtime-'));
     try {
       expect(await checkOnWasmtime(w, config, [{ ...run, baseline: { ...run.baseline, value: '41' } }], scratch, captureLogger())).toEqual([

@@ -24,7 +24,7 @@ export const setupCommand: Command = {
     tool: { type: 'strings', description: 'install only this tool (repeatable)' },
   },
   async run(args, ctx) {
-    const lock = await loadToolchainLock(ctx.cwd);
+    const lock = loadToolchainLock(ctx.cwd);
     if (!lock) {
       throw new ConfigNotFoundError(`no ${LOCKFILE_NAME} in ${ctx.cwd}`, {
         location: { file: path.join(ctx.cwd, LOCKFILE_NAME) },

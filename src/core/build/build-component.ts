@@ -4,17 +4,18 @@
  * module a component (adapter + WIT), validate it, then write `<name>.wasm` and `<name>.meta.toml`
  * atomically (temp file + rename: a failed build never leaves a partial output behind).
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import type { Logger } from '../log.js';
-import { moveIntoPlace, writeFileAtomicSync } from '../fs/atomic.js';
-import { readFileWithSha256, sha256Hex } from '../sha256.js';
+import { moveIntoPlace } from '../fs/atomic.js';
+import { removeDir, removeFile } from '../fs/remove.js';
+import { readFileWithSha256, sha256File, sha256Hex } from '../sha256.js';
 import { wasmLayer } from '../wasm/header.js';
 import type { Arg, BuilderSpec, Condition } from './builders.js';
 import { collectOutput } from './collect-output.js';
-import { readHead } from './sections.js';
+import { readComponentOutline, readHead } from './sections.js';
 import { componentFromModule, warmUp } from './componentize.js';
 import { wasmTools } from '../wasm/wat.js';
 import { resolveEntry } from './entry.js';
@@ -95,9 +96,14 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
 
   // Synchronous: cheaper than three trips through libuv's thread pool.
   mkdirSync(ctx.outputDir, { recursive: true });
-  rmSync(work, { recursive: true, force: true });
+  removeDir(work); // what a build that crashed left
   mkdirSync(work, { recursive: true });
-  let cleaning: Promise<void> | undefined;
+  // The last build's core module goes first: a compiler renaming its output over it makes ext4
+  // write the new file out before the rename returns (see moveIntoPlace), and a failed build
+  // must not leave it behind looking current.
+  removeFile(vars.module!);
+  /** Where the outputs this build replaces go, removed with the scratch directory. */
+  const asides = { wasm: path.join(work, 'previous.wasm'), meta: path.join(work, 'previous.meta.toml') };
   const leftovers = (builder.leavesBehind ?? []).map((p) => path.join(plan.root, p)).filter((p) => !existsSync(p));
   try {
     let last: ToolOutput | undefined;
@@ -137,13 +143,19 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
       log.info(made.describe);
       output = made.output;
     }
-    const { bytes, sha256 } = 'bytes' in output ? { bytes: output.bytes, sha256: sha256Hex(output.bytes) } : await readFileWithSha256(output.file);
+    // The native wasm-tools validated its component whole: of its file, only the component's own
+    // sections are read (for its world), and it is hashed through a small buffer.
+    const { bytes, sha256 } =
+      'bytes' in output
+        ? { bytes: output.bytes, sha256: sha256Hex(output.bytes) }
+        : native
+          ? { bytes: readComponentOutline(output.file), sha256: sha256File(output.file).sha256 }
+          : readFileWithSha256(output.file);
     const validated = validateComponent(bytes, out, name, plan.wit, wrapped);
     const exports = worldLines(validated.world.exports);
     const imports = worldLines(validated.world.imports);
     const by = wrapped ? `wasm-tools (${native ? 'native' : 'jco'} component new)` : 'V8';
     log.info(`validated: component with ${validated.coreModules} core module${validated.coreModules === 1 ? '' : 's'} (code checked by ${by})${plan.wit ? `, implements world '${plan.wit.world}'` : ''}; exports: ${exports.join(', ') || '(none)'}`);
-
     const versions = await Promise.all([...tools.values(), ...(native ? [native] : [])].map(async (t) => [t.label, await t.version] as const));
     const toolchain = versions.filter(([, v]) => v !== undefined).map(([label, v]) => `${label} ${v}`);
     if (toolchain.length) log.info(`toolchain: ${toolchain.join(', ')}`);
@@ -151,20 +163,25 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
     // Into place by rename: a file this build wrote (the tool's, the native wasm-tools') as it is;
     // bytes made in process or another's file (cargo's artifact) through the partial file. Upstream
     // copied a prebuilt file onto itself and truncated it (§9.3 item 21): that one stays as it is.
-    const aside = path.join(work, 'previous.wasm');
     if ('file' in output && ownedBy(output.file, partial, work)) {
-      moveIntoPlace(output.file, out, aside);
+      moveIntoPlace(output.file, out, asides.wasm);
     } else if ('bytes' in output || path.resolve(output.file) !== out) {
       await writeFile(partial, bytes);
-      moveIntoPlace(partial, out, aside);
+      moveIntoPlace(partial, out, asides.wasm);
     }
-    cleaning = rm(work, { recursive: true, force: true }); // in the background, awaited below
-    writeFileAtomicSync(metaPathFor(out), metaToml(meta));
+    // meta.toml the same way: written in the scratch directory, renamed to a free name.
+    const metaScratch = path.join(work, 'meta.toml');
+    writeFileSync(metaScratch, metaToml(meta));
+    moveIntoPlace(metaScratch, metaPathFor(out), asides.meta);
     log.info(`wrote ${path.relative(ctx.project, out)} (${bytes.length} bytes, sha256 ${sha256}) and ${path.basename(metaPathFor(out))}`);
     return { name, language: plan.language, builder: builder.id, file: out, metaFile: metaPathFor(out), sha256, size: bytes.length, exports, imports, toolchain };
+  } catch (err) {
+    removeFile(partial); // what a failed step wrote (a finished build renamed it into place)
+    throw err;
   } finally {
-    rmSync(partial, { force: true });
-    await (cleaning ?? rm(work, { recursive: true, force: true }));
+    removeFile(asides.wasm);
+    removeFile(asides.meta);
+    removeDir(work);
     for (const p of leftovers) await rm(p, { recursive: true, force: true });
   }
 }

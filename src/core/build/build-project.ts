@@ -40,7 +40,7 @@ export interface BuildResult {
 }
 
 export async function buildProject(config: RunConfig, options: BuildOptions, logger: Logger): Promise<BuildResult> {
-  const lock = options.lock ?? (await loadToolchainLock(config.dir));
+  const lock = options.lock ?? loadToolchainLock(config.dir);
   const env = buildEnvironment(options.env, config.build, lock);
   await logger.group('Build environment (every toolchain call)', async () => {
     for (const line of env.describe) logger.info(line);

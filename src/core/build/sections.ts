@@ -4,7 +4,7 @@
  * in a multi-megabyte binary without parsing its code (src/core/wasm/reader.ts reads everything).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { Cursor } from '../wasm/cursor.js';
+import { Cursor, WasmFormatError } from '../wasm/cursor.js';
 import { HEADER_BYTES, wasmLayer } from '../wasm/header.js';
 
 export interface SectionSpan {
@@ -77,6 +77,55 @@ export function readHead(file: string): Uint8Array {
       const c = new Cursor(buf, 0, pos + 1, have);
       pos = c.u32() + c.pos;
     }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Top-level sections of a component whose payloads readComponentOutline leaves unread: custom sections and core modules. */
+const UNREAD_IN_OUTLINE = new Set([0, 1]);
+/** What one read asks for past the bytes needed: the small sections of a component come in runs. */
+const OUTLINE_READ = 64 * 1024;
+
+/**
+ * A component's bytes at their offsets, except the payloads of its top-level custom sections and
+ * core modules, which are zero where they did not share a read with other sections: what its world
+ * is read from (src/core/wit/component-binary.ts skips those payloads), without reading megabytes
+ * of code. Only for a component a validator has checked whole (the native wasm-tools' `component
+ * new`). A truncated file gives a buffer of its length whose last section runs past the end, for
+ * the caller to reject.
+ */
+export function readComponentOutline(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(size);
+    /** Reads bytes[from, to) (clamped to the file) and returns how far it got. */
+    const fill = (from: number, to: number) => {
+      to = Math.min(to, size);
+      while (from < to) {
+        const n = readSync(fd, bytes, from, to - from, from);
+        if (n === 0) break;
+        from += n;
+      }
+      return from;
+    };
+    let have = fill(0, OUTLINE_READ); // bytes[0, have) are read, or skipped on purpose
+    for (let pos = HEADER_BYTES; pos < size; ) {
+      if (have < pos + 6) have = fill(have, pos + OUTLINE_READ); // a section id and its size (LEB128, at most 5 bytes)
+      const c = new Cursor(bytes, 0, pos + 1, have);
+      let end: number;
+      try {
+        end = c.u32() + c.pos;
+      } catch (err) {
+        if (err instanceof WasmFormatError) break; // malformed here: the caller's reader fails at the same bytes
+        throw err;
+      }
+      if (UNREAD_IN_OUTLINE.has(bytes[pos]!)) have = Math.max(have, end);
+      else if (end > have) have = fill(have, end + OUTLINE_READ);
+      pos = end;
+    }
+    return bytes;
   } finally {
     closeSync(fd);
   }

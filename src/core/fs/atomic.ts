@@ -4,7 +4,7 @@
  * removes the temp and leaves the destination as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -56,20 +56,6 @@ export function moveIntoPlace(from: string, to: string, aside: string): void {
 /** Writes `data` to `file` so that readers never see a partial file. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   return writeFileAtomicWith(file, (tmp) => writeFile(tmp, data));
-}
-
-/**
- * writeFileAtomic for a small file in an existing directory, synchronously: far cheaper than its
- * four trips through libuv's thread pool.
- */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
-  const tmp = tempSibling(file, 'tmp');
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
 }
 
 /**

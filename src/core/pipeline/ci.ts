@@ -110,7 +110,7 @@ export async function runPipeline(o: PipelineOptions, logger: Logger): Promise<P
     published: [],
     ok: true,
   };
-  const lock = await loadToolchainLock(config.dir);
+  const lock = loadToolchainLock(config.dir);
   let built: BuiltComponent[] | undefined;
 
   const run = async (stage: Stage, body: () => Promise<string | void>): Promise<void> => {

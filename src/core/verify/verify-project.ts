@@ -92,7 +92,7 @@ export async function verifyProject(config: RunConfig, options: VerifyOptions, l
   }
   // Read (and so validated) before anything is built.
   const expected = await readExpectations(expectFile);
-  const lock = options.lock ?? (await loadToolchainLock(config.dir));
+  const lock = options.lock ?? loadToolchainLock(config.dir);
   const scratch = await mkdtemp(path.join(options.workDir ?? os.tmpdir(), 'run-action-verify-'));
   try {
     // 1. Builds.
