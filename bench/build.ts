@@ -9,7 +9,7 @@
  * Where the baseline wraps a core module with the native wasm-tools (C, Rust, Go), our side gets
  * the same binary: the copy's run.lock.toml pins wasm-tools at its version (with its directory
  * first on PATH), as a project does to have run-action use it instead of jco's in-process copy.
- * Alternating runs, medians printed with the ratio. Target: ≤ 1.05×.
+ * Alternating runs (ABBA), medians printed with the ratio. Target: ≤ 1.05×.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { silentLogger } from '../src/core/log.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The adapter files our build uses, so both sides wrap with the same bytes. */
 const adapter = { command: fileURLToPath(ADAPTER_URLS.command), reactor: fileURLToPath(ADAPTER_URLS.reactor) };
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 function which(cmd: string): string | undefined {
   try {
@@ -177,9 +177,12 @@ async function bench(c: Case, wt: string, wtVersion: string): Promise<void> {
     await ours();
     const a: number[] = [];
     const b: number[] = [];
+    // Which side goes first alternates (ABBA): what one run leaves behind (the kernel writing out
+    // the files it replaced, a collected heap) lands on both sides alike.
     for (let i = 0; i < RUNS; i++) {
-      b.push(raw());
+      if (i % 2 === 0) b.push(raw());
       a.push(await ours());
+      if (i % 2 === 1) b.push(raw());
     }
     const [ma, mb] = [median(a), median(b)];
     const how = c.wraps ? `   (both: native wasm-tools ${wtVersion}, pinned on our side)` : '';
