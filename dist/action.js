@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-Y7MCP7KE.js";
+} from "./chunk-XDIUTV5T.js";
 import {
   actionsCache,
   addPath,

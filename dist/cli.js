@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-Y7MCP7KE.js";
+} from "./chunk-XDIUTV5T.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
@@ -486,7 +486,7 @@ var setupCommand = {
     tool: { type: "strings", description: "install only this tool (repeatable)" }
   },
   async run(args, ctx) {
-    const lock = await loadToolchainLock(ctx.cwd);
+    const lock = loadToolchainLock(ctx.cwd);
     if (!lock) {
       throw new ConfigNotFoundError(`no ${LOCKFILE_NAME} in ${ctx.cwd}`, {
         location: { file: path.join(ctx.cwd, LOCKFILE_NAME) },
