@@ -7,6 +7,7 @@ import { applyMirror, MirrorSyntaxError, parseMirror } from '../../src/core/tool
 import { pinFor } from '../../src/core/toolchain/pins.js';
 import { parseSource, resolveAsset } from '../../src/core/toolchain/source.js';
 import { TOOLS } from '../../src/core/toolchain/tools.js';
+import { BUILD_TOOLS, lockEntryHint } from '../../src/core/build/tools.js';
 import { parseToolVersion } from '../../src/core/toolchain/version-check.js';
 
 const tool = (name: string, version: string, source?: string, sha256?: LockedToolchain['sha256']): LockedToolchain => ({
@@ -60,6 +61,52 @@ describe('tool knowledge', () => {
     expect(url('cargo-component', '0.21.1', 'linux-x64').name).toBe('cargo-component-x86_64-unknown-linux-gnu.tar.gz');
     expect(url('wac', '0.6.1', 'macos-x64')).toMatchObject({ name: 'wac-cli-x86_64-apple-darwin', format: 'binary', bin: 'wac' });
     expect(() => url('tinygo', '0.32.0', 'windows-arm64')).toThrow(UnsupportedPlatformError);
+  });
+
+  it('names wasi-sdk\'s assets: tag wasi-sdk-<major>, <arch>-<os> from 23 on, one build per OS up to 22', () => {
+    const sdk = (version: string, p: (typeof PLATFORM_KEYS)[number], source?: string) => resolveAsset(tool('wasi-sdk', version), parseSource(tool('wasi-sdk', version, source)), p);
+    expect(parseSource(tool('wasi-sdk', '25.0'))).toEqual({ kind: 'release', base: 'https://github.com/WebAssembly/wasi-sdk/releases/download/wasi-sdk-25/' });
+    expect(sdk('25.0', 'linux-x64')).toEqual({
+      url: 'https://github.com/WebAssembly/wasi-sdk/releases/download/wasi-sdk-25/wasi-sdk-25.0-x86_64-linux.tar.gz',
+      name: 'wasi-sdk-25.0-x86_64-linux.tar.gz',
+      format: 'tar.gz',
+      bin: 'wasi-sdk-25.0-x86_64-linux/bin/clang',
+    });
+    expect(sdk('25.0', 'linux-arm64')).toMatchObject({ name: 'wasi-sdk-25.0-arm64-linux.tar.gz', bin: 'wasi-sdk-25.0-arm64-linux/bin/clang' });
+    expect(sdk('25.0', 'macos-x64')).toMatchObject({ name: 'wasi-sdk-25.0-x86_64-macos.tar.gz', bin: 'wasi-sdk-25.0-x86_64-macos/bin/clang' });
+    expect(sdk('25.0', 'macos-arm64')).toMatchObject({ name: 'wasi-sdk-25.0-arm64-macos.tar.gz', bin: 'wasi-sdk-25.0-arm64-macos/bin/clang' });
+    // Windows gets a tarball too.
+    expect(sdk('25.0', 'windows-x64')).toMatchObject({ name: 'wasi-sdk-25.0-x86_64-windows.tar.gz', format: 'tar.gz', bin: 'wasi-sdk-25.0-x86_64-windows/bin/clang.exe' });
+    expect(() => sdk('25.0', 'windows-arm64')).toThrow(UnsupportedPlatformError);
+    expect(sdk('26.0', 'windows-arm64').url).toBe('https://github.com/WebAssembly/wasi-sdk/releases/download/wasi-sdk-26/wasi-sdk-26.0-arm64-windows.tar.gz');
+    expect(sdk('23.0', 'linux-arm64').name).toBe('wasi-sdk-23.0-arm64-linux.tar.gz');
+    expect(sdk('22.0', 'linux-x64')).toEqual({
+      url: 'https://github.com/WebAssembly/wasi-sdk/releases/download/wasi-sdk-22/wasi-sdk-22.0-linux.tar.gz',
+      name: 'wasi-sdk-22.0-linux.tar.gz',
+      format: 'tar.gz',
+      bin: 'wasi-sdk-22.0/bin/clang',
+    });
+    expect(sdk('20.0', 'macos-x64')).toMatchObject({ name: 'wasi-sdk-20.0-macos.tar.gz', bin: 'wasi-sdk-20.0/bin/clang' });
+    expect(sdk('22.0', 'macos-arm64').name).toBe('wasi-sdk-22.0-macos.tar.gz'); // universal from 18 on
+    expect(() => sdk('17.0', 'macos-arm64')).toThrow(UnsupportedPlatformError);
+    expect(() => sdk('22.0', 'linux-arm64')).toThrow(UnsupportedPlatformError);
+    expect(() => sdk('22.0', 'windows-x64')).toThrow(UnsupportedPlatformError);
+    // A direct URL to a known asset still knows where clang is; the release page URL is a release directory.
+    expect(sdk('25.0', 'linux-x64', 'https://mirror.example/sdk/wasi-sdk-25.0-x86_64-linux.tar.gz').bin).toBe('wasi-sdk-25.0-x86_64-linux/bin/clang');
+    expect(sdk('25.0', 'linux-x64', 'https://github.com/WebAssembly/wasi-sdk/releases/tag/wasi-sdk-{major}').url).toBe(sdk('25.0', 'linux-x64').url);
+  });
+
+  it('expands {major} wherever {version} is, for any tool', () => {
+    expect(parseSource(tool('mytool', '3.1.4', 'https://example.test/tools/v{major}/mytool-{version}.tar.gz'))).toEqual({ kind: 'url', url: 'https://example.test/tools/v3/mytool-3.1.4.tar.gz' });
+    expect(parseSource(tool('wasmtime', '25.0.0', 'https://example.test/{major}.x/'))).toEqual({ kind: 'release', base: 'https://example.test/25.x/' });
+  });
+
+  it('the wasi-sdk pin a failed C build suggests is its default source, and resolves', () => {
+    const hint = lockEntryHint(BUILD_TOOLS['wasi-sdk']!)!;
+    const [, version, source] = hint.match(/version = "([^"]+)"\n\s*source = "([^"]+)"/)!;
+    const pinned = tool('wasi-sdk', version!, source);
+    expect(parseSource(pinned)).toEqual(parseSource(tool('wasi-sdk', version!)));
+    expect(resolveAsset(pinned, parseSource(pinned), 'linux-x64').name).toBe(`wasi-sdk-${version}-x86_64-linux.tar.gz`);
   });
 
   it('resolves an asset for every platform each release tool lists', () => {

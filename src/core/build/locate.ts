@@ -9,7 +9,7 @@
  * ProbeCache.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,9 +135,14 @@ export class ToolLocator {
     const command = spec.npm ? [process.execPath, path.join(t.dir, 'node_modules', ...spec.npm.package.split('/'), spec.npm.script)] : [t.binPath];
     const vars: Record<string, string> = {};
     if (spec.special === 'wasi-sdk') {
-      const clang = findClang(t.dir) ?? t.binPath;
-      command[0] = clang;
-      vars.wasiSysroot = path.resolve(path.dirname(clang), '..', 'share', 'wasi-sysroot');
+      // The installed binary is the SDK's bin/clang (the toolchain's tool knowledge); its sysroot sits beside bin/.
+      const sysroot = path.resolve(t.binDir, '..', 'share', 'wasi-sysroot');
+      if (!existsSync(sysroot)) {
+        throw new ToolNotFoundError(`wasi-sdk ${t.version}: ${t.binPath} has no share/wasi-sysroot beside its bin directory`, {
+          hint: 'point [toolchains.wasi-sdk] source at a wasi-sdk release archive (or leave source out for the GitHub release), then run `run-action lock`',
+        });
+      }
+      vars.wasiSysroot = sysroot;
     }
     return {
       id,
@@ -282,17 +287,6 @@ function packageVersion(pkgDir: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** wasi-sdk archives hold `wasi-sdk-<v>-<arch>-<os>/bin/clang`; look one level down. */
-function findClang(dir: string): string | undefined {
-  const direct = path.join(dir, 'bin', 'clang');
-  if (isExecutable(direct)) return direct;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const nested = path.join(dir, entry.name, 'bin', 'clang');
-    if (entry.isDirectory() && isExecutable(nested)) return nested;
-  }
-  return undefined;
 }
 
 /** Beside the installed toolchains (so `run-action setup`'s cache carries it between CI runs). */

@@ -22,7 +22,7 @@ import { currentPlatform } from './platform.js';
 import { isPlatformSpecific, parseSource } from './source.js';
 import { toolInfo } from './tools.js';
 import { listTree } from './tree.js';
-import { checkVersion, runVersionCommand } from './version-check.js';
+import { checkVersion, readVersionFile, runVersionCommand } from './version-check.js';
 
 export interface SetupOptions {
   /** Where installed tools live (RUNNER_TOOL_CACHE/run-action in the action, ~/.cache/… in the CLI). */
@@ -217,13 +217,14 @@ async function setupOne(
   }
 }
 
-/** Runs the version command against the installed copy and builds the result. */
+/** Checks the installed copy's version (its version command, or the version file it ships) and builds the result. */
 async function finish(tool: LockedToolchain, dir: string, m: ToolManifest, origin: InstalledTool['origin'], baseEnv: NodeJS.ProcessEnv): Promise<InstalledTool> {
   const binPath = path.join(dir, ...m.bin.split('/'));
   const binDir = path.dirname(binPath);
   const env = Object.fromEntries(Object.entries(m.env).map(([k, v]) => [k, v.replaceAll('{dir}', dir)]));
   const runEnv = { ...baseEnv, ...env, PATH: `${binDir}${path.delimiter}${baseEnv.PATH ?? ''}` };
-  const probe = await runVersionCommand(binPath, toolInfo(tool.tool).versionArgs, runEnv);
+  const info = toolInfo(tool.tool);
+  const probe = info.versionFile ? await readVersionFile(dir, binPath, info.versionFile) : await runVersionCommand(binPath, info.versionArgs, runEnv);
   checkVersion(tool.tool, tool.version, probe, tool.location);
   return {
     name: tool.tool,

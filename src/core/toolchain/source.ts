@@ -37,12 +37,12 @@ export function parseSource(tool: LockedToolchain): ToolSource {
       hint: 'add source = "<asset URL>", "npm:<pkg>@<version>", "pypi:<pkg>==<version>" or "cargo:<crate>@<version>"',
     });
   }
-  const text = expand(written, { version: tool.version });
+  const text = expand(written, versionWords(tool.version));
   const bad = (why: string): never => {
     throw new ToolSourceError(`[toolchains.${tool.tool}] source ${JSON.stringify(written)}: ${why}`, {
       location: tool.location,
       hint: info.defaultSource
-        ? `for example source = ${JSON.stringify(expand(info.defaultSource, { version: tool.version }))}`
+        ? `for example source = ${JSON.stringify(expand(info.defaultSource, versionWords(tool.version)))}`
         : 'write a release asset URL, npm:<pkg>@<version>, pypi:<pkg>==<version> or cargo:<crate>@<version>',
     });
   };
@@ -77,11 +77,16 @@ export function ruleFor(info: ToolInfo, version: string, platform: PlatformKey):
   );
 }
 
-/** Template words for a platform: the tool's vocabulary plus version, exe and cmd. */
+/** The words every template sees for a version: itself and its major number ("25.0" → "25", for tags like `wasi-sdk-25`). */
+function versionWords(version: string): Record<string, string> {
+  return { version, major: String(semver.coerce(version, { loose: true })?.major ?? version) };
+}
+
+/** Template words for a platform: the tool's vocabulary plus version, major, exe and cmd. */
 function wordsFor(info: ToolInfo, version: string, platform: PlatformKey): Record<string, string> {
   return {
     ...(info.release?.words[platform] ?? {}),
-    version,
+    ...versionWords(version),
     exe: exeSuffix(platform),
     cmd: platform.startsWith('windows') ? '.cmd' : '',
   };

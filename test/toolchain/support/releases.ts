@@ -4,6 +4,7 @@
  * installed by .ci/run); wac, tinygo, zig and cargo-component are small C programs compiled here
  * that answer their version command like the real tools. Archives are made with the system
  * tar/xz (as release pipelines do) and cached under test/.cache/ by the hash of their inputs.
+ * wasi-sdk is the layout of its real release around a stand-in clang (see wasiSdkRelease).
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -145,4 +146,54 @@ export function lockText(assets: ReleaseAsset[], hash: (a: ReleaseAsset) => stri
 /** Serves every asset on the loopback host, at its upstream path. */
 export function serveAssets(host: { file(path: string, body: Buffer): void }, assets: ReleaseAsset[]): void {
   for (const a of assets) host.file(a.path, readFileSync(a.file));
+}
+
+/**
+ * A stand-in for wasi-sdk's `bin/clang-19` (the real SDK, ~100 MB from GitHub, cannot be downloaded
+ * here): a shell script that runs the machine's Debian clang 14 with wasi-libc (.ci/run installs
+ * clang, wasi-libc and libclang-rt-14-dev-wasm32), translating what clang 14 lacks: the
+ * `wasm32-wasip1` target name (clang 14 knows `wasm32-wasi`) and the sysroot (Debian's is /usr with
+ * multiarch directories). It refuses a --sysroot other than the SDK's own share/wasi-sysroot, so a
+ * builder passing the wrong one fails. /usr/bin/clang is named outright: the SDK's bin directory
+ * comes first on PATH during builds, so `clang` would find this script again.
+ */
+const WASI_SDK_CLANG = `#!/bin/sh
+sdk=$(cd "$(dirname "$0")/.." && pwd)
+n=$#
+while [ "$n" -gt 0 ]; do
+  a=$1; shift; n=$((n - 1))
+  case $a in
+    --target=wasm32-wasip1) a=--target=wasm32-wasi ;;
+    --sysroot=*)
+      if [ ! "\${a#--sysroot=}" -ef "$sdk/share/wasi-sysroot" ]; then
+        echo "wasi-sdk stand-in: --sysroot=\${a#--sysroot=} is not $sdk/share/wasi-sysroot" >&2
+        exit 2
+      fi
+      a=--sysroot=/usr ;;
+  esac
+  set -- "$@" "$a"
+done
+exec /usr/bin/clang "$@"
+`;
+
+/** wasi-sdk 25's VERSION: its version, then what it was built from (WebAssembly/wasi-sdk version.py `dump`). */
+export const WASI_SDK_25_VERSION = '25.0\nwasi-libc: 574b88da4815\nllvm: ab4b5a2db582\nllvm-version: 19.1.5\nconfig: f992bcc08219\n';
+
+/**
+ * `wasi-sdk-25.0-x86_64-linux.tar.gz` in the layout of the real release (bin/clang → clang-19,
+ * share/wasi-sysroot, VERSION at the top), holding the stand-in clang. `version` is the VERSION
+ * file's text (null: no VERSION file, as in wasi-sdk 23 and 24).
+ */
+export function wasiSdkRelease(version: string | null = WASI_SDK_25_VERSION): ReleaseAsset {
+  const top = 'wasi-sdk-25.0-x86_64-linux';
+  const clang = cachedFile('clang-19', [WASI_SDK_CLANG], (out) => writeFileSync(out, WASI_SDK_CLANG));
+  const layout: Layout = {
+    [`${top}/bin/clang-19`]: { from: clang, mode: 0o755 },
+    [`${top}/bin/clang`]: { link: 'clang-19' },
+    [`${top}/share/wasi-sysroot/README`]: { text: 'stand-in sysroot: headers and libraries come from Debian\'s wasi-libc (/usr/include/wasm32-wasi, /usr/lib/wasm32-wasi)\n' },
+    [`${top}/share/cmake/wasi-sdk.cmake`]: { text: 'set(CMAKE_SYSTEM_NAME WASI)\n' },
+    ...(version === null ? {} : { [`${top}/VERSION`]: { text: version } }),
+  };
+  const file = archive(`${top}.tar.gz`, layout);
+  return asset('wasi-sdk', '25.0', `/WebAssembly/wasi-sdk/releases/download/wasi-sdk-25/${top}.tar.gz`, file);
 }

@@ -25,7 +25,7 @@ export class ReleaseInstaller extends Installer {
     return { bin, env: {}, files };
   }
 
-  /** For a direct URL whose layout we do not know: the shallowest file with the tool's name. */
+  /** For a direct URL whose layout we do not know: the shallowest file (or link, which extraction kept inside) with the tool's name. */
   private async findBinary(dir: string, name: string): Promise<string> {
     let level = [''];
     while (level.length > 0) {
@@ -33,7 +33,8 @@ export class ReleaseInstaller extends Installer {
       for (const rel of level) {
         for (const ent of await readdir(path.join(dir, rel), { withFileTypes: true })) {
           const child = rel ? `${rel}/${ent.name}` : ent.name;
-          if (ent.isFile() && ent.name === name) return child;
+          // A symlink too: release archives link the name to a versioned file (wasi-sdk's clang → clang-19).
+          if ((ent.isFile() || ent.isSymbolicLink()) && ent.name === name) return child;
           if (ent.isDirectory()) deeper.push(child);
         }
       }
