@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-XDIUTV5T.js";
+} from "./chunk-5M4UU56V.js";
 import {
   actionsCache,
   addPath,

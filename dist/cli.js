@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-XDIUTV5T.js";
+} from "./chunk-5M4UU56V.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
