@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-5M4UU56V.js";
+} from "./chunk-A3WPJ2QJ.js";
 import {
   actionsCache,
   addPath,

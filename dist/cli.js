@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-5M4UU56V.js";
+} from "./chunk-A3WPJ2QJ.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
