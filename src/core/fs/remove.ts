@@ -16,13 +16,16 @@ export function removeFile(file: string): void {
   }
 }
 
-/** Removes `dir` if it is there: with one rmdir when it is empty, else with everything in it. */
+/**
+ * Removes what is at `dir` (a scratch path of ours): with one rmdir when it is an empty directory,
+ * else with everything in it — or the file that stands there.
+ */
 export function removeDir(dir: string): void {
   try {
     rmdirSync(dir);
   } catch (err) {
     if (code(err) === 'ENOENT') return;
-    if (code(err) !== 'ENOTEMPTY' && code(err) !== 'EEXIST') throw err;
+    if (code(err) !== 'ENOTEMPTY' && code(err) !== 'EEXIST' && code(err) !== 'ENOTDIR') throw err;
     rmSync(dir, { recursive: true, force: true });
   }
 }
