@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-A3WPJ2QJ.js";
+} from "./chunk-ODKPS74H.js";
 import {
   actionsCache,
   addPath,

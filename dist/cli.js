@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-A3WPJ2QJ.js";
+} from "./chunk-ODKPS74H.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
