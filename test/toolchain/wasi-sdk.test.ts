@@ -22,6 +22,7 @@ import { HashMismatchError, ToolVersionMismatchError } from '../../src/core/tool
 import { lockToolchains, parseMirror, setupToolchains, type SetupOptions } from '../../src/core/toolchain/index.js';
 import { readVersionFile } from '../../src/core/toolchain/version-check.js';
 import { startLoopback, type Loopback } from '../support/loopback.js';
+import { runCliAsync } from '../support/cli.js';
 import { needTool } from '../support/toolchain.js';
 import { build, project, repoRoot, runCommand } from '../build/helpers.js';
 import { WASI_SDK_25_VERSION, wasiSdkRelease, type ReleaseAsset } from './support/releases.js';
@@ -183,24 +184,38 @@ describe.skipIf(!onLinuxX64)('wasi-sdk through a loopback release host', () => {
   describe('building C with it', () => {
     const missing = needTool('/usr/bin/clang', ['--version']);
 
-    it.skipIf(missing)('picks c/wasi-sdk, runs the SDK\'s clang from the tool cache, and the component runs', async () => {
+    it.skipIf(missing)("picks c/wasi-sdk, installs it through the mirror on first use, runs the SDK's clang, and the component runs", async () => {
       const dir = project({ 'run.toml': '[components.hello]\nsource = "hello/main.c"\n', 'run.lock.toml': pin(good.sha256) });
       mkdirSync(join(dir, 'hello'));
       copyFileSync(join(repoRoot, 'examples', 'hello-c', 'hello', 'main.c'), join(dir, 'hello', 'main.c'));
-      // The build's locator installs pinned tools without a mirror (GitHub is unreachable here), so
-      // `run-action setup` runs first, with the mirror, into the same tool cache — as in a workflow.
-      const setup = options();
-      const [sdk] = await setupToolchains(parseToolchainLock(pin(good.sha256), join(dir, 'run.lock.toml')), setup, silentLogger);
-      const requests = host.requests.length;
+      const { toolCacheDir, mirror } = options();
+      const before = host.hits(UPSTREAM);
 
-      const built = await build(dir, { toolCacheDir: setup.toolCacheDir });
+      const built = await build(dir, { toolCacheDir, mirror });
+      expect(host.hits(UPSTREAM)).toBe(before + 1);
       expect(built.result.built.map((c) => [c.name, c.builder])).toEqual([['hello', 'c/wasi-sdk']]);
+      const sdkDir = join(toolCacheDir, 'wasi-sdk', '25.0', installed(toolCacheDir)[0]!, 'wasi-sdk-25.0-x86_64-linux');
       const log = built.log.text();
-      expect(log).toContain(`wasi-sdk: ${sdk!.binPath} (pinned in run.lock.toml at 25.0, verified tool-cache copy)`);
-      expect(log).toContain(`--target=wasm32-wasip1 --sysroot=${join(sdk!.dir, 'wasi-sdk-25.0-x86_64-linux', 'share', 'wasi-sysroot')}`);
-      expect(host.requests.length).toBe(requests);
+      expect(log).toContain(`wasi-sdk: ${join(sdkDir, 'bin', 'clang')} (pinned in run.lock.toml at 25.0, installed now)`);
+      expect(log).toContain(`--target=wasm32-wasip1 --sysroot=${join(sdkDir, 'share', 'wasi-sysroot')}`);
       const hello = await runCommand(built.bytes('hello'));
       expect([hello.class, hello.out]).toEqual(['ok', 'Hello from C! 2 + 3 = 5\n']);
+
+      // The next build finds it in the tool cache: no request at all.
+      const requests = host.requests.length;
+      const again = await build(dir, { toolCacheDir, mirror });
+      expect(again.log.text()).toContain('(pinned in run.lock.toml at 25.0, verified tool-cache copy)');
+      expect(host.requests.length).toBe(requests);
+      expect(again.bytes('hello')).toEqual(built.bytes('hello'));
+    });
+
+    it.skipIf(missing)('`run-action build --mirror` does the same from the command line', async () => {
+      const dir = project({ 'run.toml': '[components.hello]\nsource = "main.c"\n', 'run.lock.toml': pin(good.sha256), 'main.c': '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n' });
+      const cache = mkdtempSync(join(work, 'cli-tools-'));
+      const r = await runCliAsync(['build', '--mirror', host.url, '-C', dir], { env: { RUN_ACTION_TOOL_CACHE: cache } });
+      expect([r.status, r.stdout]).toEqual([0, 'Building 1 components...\n[hello] built: target/wasm/hello.wasm\n\nBuild complete\n']);
+      expect(r.stderr).toContain('(pinned in run.lock.toml at 25.0, installed now)');
+      expect(installed(cache)).toHaveLength(1);
     });
   });
 });

@@ -5,6 +5,7 @@
  * clock is skipped with the reason; a version other than the pinned one is not used. A WAT app
  * linked to the example's WAT calculator runs on wasmtime as the one component run-action's
  * composer makes of them, and agrees; without its provider built, its cases are skipped, saying why.
+ * Given a tool cache and a mirror, the pinned wasmtime is installed through the mirror.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,13 +13,16 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../../src/core/config/run-toml.js';
-import { loadToolchainLock } from '../../src/core/config/lock-toml.js';
+import { loadToolchainLock, parseToolchainLock } from '../../src/core/config/lock-toml.js';
+import { parseMirror } from '../../src/core/toolchain/index.js';
 import { runCases } from '../../src/core/verify/behaviour.js';
 import { formatVerifyReport } from '../../src/core/verify/format.js';
 import { checkOnWasmtime, findWasmtime, waveCall, type Wasmtime } from '../../src/core/verify/second-engine.js';
 import { watApp, watCalculatorSource } from '../compose/components.js';
 import { cComponent } from '../support/fixtures.js';
+import { startLoopback } from '../support/loopback.js';
 import { needTool } from '../support/toolchain.js';
+import { linuxReleaseAssets, lockText, serveAssets, type ReleaseAsset } from '../toolchain/support/releases.js';
 import { captureLogger, copyExample, lockPinningWasmtime, project, verify, WASMTIME_VERSION, wasmtimeDir } from './helpers.js';
 
 const noClang = needTool('clang', ['--version']);
@@ -151,6 +155,27 @@ args = ["2147483647", "1"]
       );
     } finally {
       await rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the pinned wasmtime from a mirror', () => {
+  const assets = linuxReleaseAssets();
+  const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
+
+  it.skipIf(typeof assets === 'string' || !onLinuxX64)('is installed into the tool cache through the mirror verify was given, then found there', async () => {
+    const wasmtimeAsset = (assets as ReleaseAsset[]).find((a) => a.tool === 'wasmtime')!;
+    const host = await startLoopback();
+    const cache = await mkdtemp(join(tmpdir(), 'verify-tools-'));
+    try {
+      serveAssets(host, [wasmtimeAsset]);
+      const lock = parseToolchainLock(lockText([wasmtimeAsset]), join(cache, 'run.lock.toml'));
+      const found = await findWasmtime(lock, { toolCacheDir: join(cache, 'tools'), mirror: parseMirror([host.url]), env: process.env, logger: captureLogger() });
+      expect(found).toMatchObject({ version: '49.0.3', from: expect.stringMatching(/^the tool cache \(.*\/wasmtime\)$/) });
+      expect(host.hits(wasmtimeAsset.path)).toBe(1);
+    } finally {
+      await host.close();
+      await rm(cache, { recursive: true, force: true });
     }
   });
 });

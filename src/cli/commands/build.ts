@@ -8,17 +8,19 @@ import { buildProject } from '../../core/build/index.js';
 import { loadRunConfig } from '../../core/config/run-toml.js';
 import { flagBool, flagString, flagStrings, UsageError } from '../args.js';
 import type { Command } from '../command.js';
-import { localToolCache } from './setup.js';
+import { parseMirror } from '../../core/toolchain/index.js';
+import { localToolCache, MIRROR_FLAG } from './setup.js';
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build every component (Rust, Go, Python, JS, TS, Zig, C, WAT, prebuilt, custom) reproducibly',
-  usage: 'run-action build [--component NAME]… [--release] [--reproducible] [--jobs N] [-C dir]',
+  usage: 'run-action build [--component NAME]… [--release] [--reproducible] [--jobs N] [--mirror URL]… [-C dir]',
   flags: {
     component: { type: 'strings', description: 'build only this component (repeatable)' },
     release: { type: 'boolean', description: 'release build even if [build].opt_level says otherwise' },
     reproducible: { type: 'boolean', description: "accepted for upstream compatibility: every build already runs in the reproducible environment" },
     jobs: { type: 'string', short: 'j', description: 'components built at once (default: number of CPUs)' },
+    mirror: MIRROR_FLAG,
   },
   async run(args, ctx) {
     const config = await loadRunConfig(ctx.cwd);
@@ -36,6 +38,7 @@ export const buildCommand: Command = {
         ...(flagBool(args, 'release') ? { release: true } : {}),
         ...(jobs ? { jobs } : {}),
         toolCacheDir: localToolCache(ctx.env),
+        mirror: parseMirror(flagStrings(args, 'mirror')),
         env: ctx.env,
       },
       ctx.logger,

@@ -9,7 +9,7 @@ import { parseMirror, setupToolchains } from '../../core/toolchain/index.js';
 import { flagBool, flagString, flagStrings } from '../args.js';
 import type { Command, CommandContext } from '../command.js';
 import { policyFlag } from './exec.js';
-import { localToolCache } from './setup.js';
+import { localToolCache, MIRROR_FLAG } from './setup.js';
 import { PipelineInputError } from '../../core/pipeline/ci.js';
 
 const PUBLISH_MODES: PublishMode[] = ['auto', 'true', 'false'];
@@ -25,7 +25,7 @@ export const ciCommand: Command = {
     ref: { type: 'string', description: 'the git ref (default: GITHUB_REF)' },
     'registry-url': { type: 'string', description: 'registry URL (default: run.toml [registry].url)' },
     token: { type: 'string', description: 'registry token (default: RUN_AUTH_TOKEN)' },
-    mirror: { type: 'strings', description: 'base URL replacing the release host (see setup)' },
+    mirror: MIRROR_FLAG,
     'allow-unpinned': { type: 'boolean', description: 'install tools whose sha256 is missing' },
     'dry-run': { type: 'boolean', description: 'show what would be published, upload nothing' },
     'report-only': { type: 'boolean', description: 'report components that are not reproducible instead of failing' },

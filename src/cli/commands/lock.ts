@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { LOCKFILE_NAME } from '../../core/config/lock-toml.js';
 import { isPlatformKey, lockToolchains, parseMirror } from '../../core/toolchain/index.js';
+import { MIRROR_FLAG } from './setup.js';
 import type { PlatformKey } from '../../core/config/model.js';
 import { flagBool, flagStrings, UsageError } from '../args.js';
 import type { Command } from '../command.js';
@@ -14,7 +15,7 @@ export const lockCommand: Command = {
     platform: { type: 'strings', description: 'hash the assets of this platform (linux-x64, macos-arm64, …; default: this machine)' },
     'all-platforms': { type: 'boolean', description: 'hash the assets of every platform each tool publishes' },
     tool: { type: 'strings', description: 'lock only this tool (repeatable)' },
-    mirror: { type: 'strings', description: 'base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others' },
+    mirror: MIRROR_FLAG,
   },
   async run(args, ctx) {
     const platforms = flagStrings(args, 'platform');

@@ -14,12 +14,18 @@ export function localToolCache(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'run-action', 'toolchains');
 }
 
+/** `--mirror`, as setup, lock, build, verify and ci take it. */
+export const MIRROR_FLAG = {
+  type: 'strings',
+  description: 'base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others (repeatable)',
+} as const;
+
 export const setupCommand: Command = {
   name: 'setup',
   summary: 'install the toolchains pinned in run.lock.toml, verified by sha256 and cached',
   usage: 'run-action setup [--mirror URL]… [--allow-unpinned] [--tool NAME]… [-C dir]',
   flags: {
-    mirror: { type: 'strings', description: 'base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others' },
+    mirror: MIRROR_FLAG,
     'allow-unpinned': { type: 'boolean', description: 'install tools whose sha256 is missing or a placeholder (prints the hash to pin)' },
     tool: { type: 'strings', description: 'install only this tool (repeatable)' },
   },

@@ -10,12 +10,13 @@ import { DEFAULT_RUNS, formatVerifyReport, verifyProject, type ExpectationsMode 
 import { flagBool, flagString, flagStrings, UsageError } from '../args.js';
 import type { Command } from '../command.js';
 import { policyFlag } from './exec.js';
-import { localToolCache } from './setup.js';
+import { parseMirror } from '../../core/toolchain/index.js';
+import { localToolCache, MIRROR_FLAG } from './setup.js';
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'prove builds and outputs reproducible: rebuild under varied conditions, rerun under perturbed host facts, explain every difference',
-  usage: 'run-action verify [--runs N] [--policy strict|virtual|dev] [--component NAME]… [--record | --update] [--json] [-C dir]',
+  usage: 'run-action verify [--runs N] [--policy strict|virtual|dev] [--component NAME]… [--record | --update] [--json] [--mirror URL]… [-C dir]',
   flags: {
     runs: { type: 'string', description: `identical runs per case (default ${DEFAULT_RUNS})` },
     policy: { type: 'string', description: 'strict | virtual | dev (default: run.toml [run].policy)' },
@@ -23,6 +24,7 @@ export const verifyCommand: Command = {
     record: { type: 'boolean', description: 'write .run/expect.json from this run (refused when it exists)' },
     update: { type: 'boolean', description: 'rewrite .run/expect.json from this run, showing what changed' },
     json: { type: 'boolean', description: 'print the report as JSON on stdout' },
+    mirror: MIRROR_FLAG,
   },
   async run(args, ctx) {
     const config = await loadRunConfig(ctx.cwd);
@@ -39,6 +41,7 @@ export const verifyCommand: Command = {
       {
         env: ctx.env,
         toolCacheDir: localToolCache(ctx.env),
+        mirror: parseMirror(flagStrings(args, 'mirror')),
         expectations,
         ...(runs ? { runs } : {}),
         ...(policy ? { policy } : {}),

@@ -12,6 +12,7 @@ import { loadToolchainLock } from '../config/lock-toml.js';
 import { knownComponentsNote } from '../config/components.js';
 import type { Location } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Mirror } from '../toolchain/mirror.js';
 import { buildComponent, type BuiltComponent } from './build-component.js';
 import { buildEnvironment } from './environment.js';
 import { BuildPlanError } from './errors.js';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Where pinned toolchains are installed (see the toolchain stage); without it they come from PATH. */
   toolCacheDir?: string;
+  /** Where pinned toolchains not installed yet download from instead of their release hosts (see setup). */
+  mirror?: Mirror;
   /** The caller's environment; builds see only its scrubbed form. */
   env: NodeJS.ProcessEnv;
   /** run.lock.toml, when the caller has read it already (default: read from the project). */
@@ -53,7 +56,7 @@ export async function buildProject(config: RunConfig, options: BuildOptions, log
   const todo = selected.filter(isBuildable);
   const deps = dependencyGraph(todo);
 
-  const locator = new ToolLocator({ lock, toolCacheDir: options.toolCacheDir, callerEnv: options.env, toolEnv: env.vars, logger });
+  const locator = new ToolLocator({ lock, toolCacheDir: options.toolCacheDir, mirror: options.mirror, callerEnv: options.env, toolEnv: env.vars, logger });
   const plans = await Promise.all(todo.map((c) => planComponent(config, c, locator)));
   const ctx = {
     project: config.dir,

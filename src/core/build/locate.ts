@@ -17,6 +17,7 @@ import type { ToolchainLock } from '../config/model.js';
 import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { sha256Hex } from '../sha256.js';
+import type { Mirror } from '../toolchain/mirror.js';
 import { setupToolchains } from '../toolchain/setup.js';
 import { parseToolVersion, runVersionCommand } from '../toolchain/version-check.js';
 import { ToolNotFoundError } from './errors.js';
@@ -47,6 +48,8 @@ export interface LocateOptions {
   lock: ToolchainLock | undefined;
   /** Where pinned tools are installed; without it pinned tools are looked up on PATH and version-checked. */
   toolCacheDir: string | undefined;
+  /** Where pinned tools download from instead of their release hosts and registries (see setup). */
+  mirror?: Mirror | undefined;
   /** The caller's environment (PATH, CARGO_HOME…), for lookups. */
   callerEnv: NodeJS.ProcessEnv;
   /** The scrubbed environment tools run in (for version commands). */
@@ -130,7 +133,11 @@ export class ToolLocator {
   }
 
   private async fromToolCache(id: string, spec: BuildTool): Promise<LocatedTool> {
-    const [installed] = await setupToolchains(this.o.lock!, { toolCacheDir: this.o.toolCacheDir!, tools: [spec.lock!.tool], env: this.o.callerEnv }, this.o.logger);
+    const [installed] = await setupToolchains(
+      this.o.lock!,
+      { toolCacheDir: this.o.toolCacheDir!, tools: [spec.lock!.tool], env: this.o.callerEnv, ...(this.o.mirror ? { mirror: this.o.mirror } : {}) },
+      this.o.logger,
+    );
     const t = installed!;
     const command = spec.npm ? [process.execPath, path.join(t.dir, 'node_modules', ...spec.npm.package.split('/'), spec.npm.script)] : [t.binPath];
     const vars: Record<string, string> = {};

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildProject, type BuildResult } from '../build/index.js';
 import type { RunConfig, ToolchainLock } from '../config/model.js';
+import type { Mirror } from '../toolchain/mirror.js';
 import { loadRunConfig } from '../config/run-toml.js';
 import type { Logger } from '../log.js';
 import { withProcessState } from './process-state.js';
@@ -29,6 +30,7 @@ export interface RebuildOptions {
   components?: string[];
   lock?: ToolchainLock;
   toolCacheDir?: string;
+  mirror?: Mirror;
 }
 
 export async function rebuildCopy(config: RunConfig, c: BuildConditions, o: RebuildOptions, logger: Logger): Promise<Rebuild> {
@@ -49,6 +51,7 @@ export async function rebuildCopy(config: RunConfig, c: BuildConditions, o: Rebu
         ...(c.jobs !== undefined ? { jobs: c.jobs } : {}),
         ...(o.lock ? { lock: o.lock } : {}),
         ...(o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {}),
+        ...(o.mirror ? { mirror: o.mirror } : {}),
       },
       logger,
     ),

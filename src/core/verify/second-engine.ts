@@ -16,6 +16,7 @@ import type { RunConfig, ToolchainLock } from '../config/model.js';
 import { RunActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { setupToolchains } from '../toolchain/setup.js';
+import type { Mirror } from '../toolchain/mirror.js';
 import { runVersionCommand } from '../toolchain/version-check.js';
 import type { Val } from '../values/model.js';
 import { parseWave } from '../values/wave-parse.js';
@@ -59,13 +60,13 @@ const CANNOT_RUN = [/not found in the linker/, /Failed to parse invoke/, /No exp
 const RUN_TIMEOUT_MS = 60_000;
 
 /** The pinned wasmtime, or why the differential check cannot run. */
-export async function findWasmtime(lock: ToolchainLock | undefined, o: { toolCacheDir?: string; env: NodeJS.ProcessEnv; logger: Logger }): Promise<Wasmtime | { skip: string }> {
+export async function findWasmtime(lock: ToolchainLock | undefined, o: { toolCacheDir?: string; mirror?: Mirror; env: NodeJS.ProcessEnv; logger: Logger }): Promise<Wasmtime | { skip: string }> {
   const pin = lock?.toolchains.find((t) => t.tool === 'wasmtime');
   if (!lock || !pin) return { skip: 'run.lock.toml does not pin wasmtime' };
   const env = { PATH: o.env.PATH ?? '' };
   if (o.toolCacheDir) {
     try {
-      const [t] = await setupToolchains(lock, { toolCacheDir: o.toolCacheDir, tools: ['wasmtime'], env: o.env }, o.logger);
+      const [t] = await setupToolchains(lock, { toolCacheDir: o.toolCacheDir, tools: ['wasmtime'], env: o.env, ...(o.mirror ? { mirror: o.mirror } : {}) }, o.logger);
       return { bin: t!.binPath, version: t!.version, from: `the tool cache (${t!.binPath})`, env };
     } catch (err) {
       if (!(err instanceof RunActionError)) throw err;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { buildProject, type BuiltComponent } from '../build/index.js';
 import type { PolicyName, RunConfig, ToolchainLock } from '../config/model.js';
 import { loadToolchainLock } from '../config/lock-toml.js';
+import type { Mirror } from '../toolchain/mirror.js';
 import { RunActionError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { runCases, type CaseRun } from './behaviour.js';
@@ -50,6 +51,8 @@ export interface VerifyOptions {
   /** run.lock.toml as read already; default: read from the project. */
   lock?: ToolchainLock;
   toolCacheDir?: string;
+  /** Where pinned tools not installed yet download from (see setup). */
+  mirror?: Mirror;
   /** Components built at once in the reference build. */
   jobs?: number;
   /** Only these components (default: every buildable one). */
@@ -271,8 +274,8 @@ function only(names: string[] | undefined): { components?: string[] } {
   return names?.length ? { components: names } : {};
 }
 
-function tools(o: VerifyOptions): { toolCacheDir?: string } {
-  return o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {};
+function tools(o: VerifyOptions): { toolCacheDir?: string; mirror?: Mirror } {
+  return { ...(o.toolCacheDir ? { toolCacheDir: o.toolCacheDir } : {}), ...(o.mirror ? { mirror: o.mirror } : {}) };
 }
 
 function count(checks: EngineCheck[], status: EngineCheck['status']): number {
