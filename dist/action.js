@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-ODKPS74H.js";
+} from "./chunk-ESN56YEO.js";
 import {
   actionsCache,
   addPath,

@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-ODKPS74H.js";
+} from "./chunk-ESN56YEO.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
@@ -476,12 +476,16 @@ function localToolCache(env) {
   const base = env.XDG_CACHE_HOME || (process.platform === "win32" ? env.LOCALAPPDATA : void 0) || path.join(os.homedir(), ".cache");
   return path.join(base, "run-action", "toolchains");
 }
+var MIRROR_FLAG = {
+  type: "strings",
+  description: "base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others (repeatable)"
+};
 var setupCommand = {
   name: "setup",
   summary: "install the toolchains pinned in run.lock.toml, verified by sha256 and cached",
   usage: "run-action setup [--mirror URL]\u2026 [--allow-unpinned] [--tool NAME]\u2026 [-C dir]",
   flags: {
-    mirror: { type: "strings", description: "base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others" },
+    mirror: MIRROR_FLAG,
     "allow-unpinned": { type: "boolean", description: "install tools whose sha256 is missing or a placeholder (prints the hash to pin)" },
     tool: { type: "strings", description: "install only this tool (repeatable)" }
   },
@@ -523,7 +527,7 @@ var ciCommand = {
     ref: { type: "string", description: "the git ref (default: GITHUB_REF)" },
     "registry-url": { type: "string", description: "registry URL (default: run.toml [registry].url)" },
     token: { type: "string", description: "registry token (default: RUN_AUTH_TOKEN)" },
-    mirror: { type: "strings", description: "base URL replacing the release host (see setup)" },
+    mirror: MIRROR_FLAG,
     "allow-unpinned": { type: "boolean", description: "install tools whose sha256 is missing" },
     "dry-run": { type: "boolean", description: "show what would be published, upload nothing" },
     "report-only": { type: "boolean", description: "report components that are not reproducible instead of failing" },
@@ -578,12 +582,13 @@ import path2 from "node:path";
 var buildCommand = {
   name: "build",
   summary: "build every component (Rust, Go, Python, JS, TS, Zig, C, WAT, prebuilt, custom) reproducibly",
-  usage: "run-action build [--component NAME]\u2026 [--release] [--reproducible] [--jobs N] [-C dir]",
+  usage: "run-action build [--component NAME]\u2026 [--release] [--reproducible] [--jobs N] [--mirror URL]\u2026 [-C dir]",
   flags: {
     component: { type: "strings", description: "build only this component (repeatable)" },
     release: { type: "boolean", description: "release build even if [build].opt_level says otherwise" },
     reproducible: { type: "boolean", description: "accepted for upstream compatibility: every build already runs in the reproducible environment" },
-    jobs: { type: "string", short: "j", description: "components built at once (default: number of CPUs)" }
+    jobs: { type: "string", short: "j", description: "components built at once (default: number of CPUs)" },
+    mirror: MIRROR_FLAG
   },
   async run(args, ctx) {
     const config = await loadRunConfig(ctx.cwd);
@@ -601,6 +606,7 @@ var buildCommand = {
         ...flagBool(args, "release") ? { release: true } : {},
         ...jobs ? { jobs } : {},
         toolCacheDir: localToolCache(ctx.env),
+        mirror: parseMirror(flagStrings(args, "mirror")),
         env: ctx.env
       },
       ctx.logger
@@ -967,7 +973,7 @@ var lockCommand = {
     platform: { type: "strings", description: "hash the assets of this platform (linux-x64, macos-arm64, \u2026; default: this machine)" },
     "all-platforms": { type: "boolean", description: "hash the assets of every platform each tool publishes" },
     tool: { type: "strings", description: "lock only this tool (repeatable)" },
-    mirror: { type: "strings", description: "base URL replacing the release host; npm=URL, pypi=URL, cargo=URL or HOST=URL for others" }
+    mirror: MIRROR_FLAG
   },
   async run(args, ctx) {
     const platforms = flagStrings(args, "platform");
@@ -1084,14 +1090,15 @@ function failureJson(r) {
 var verifyCommand = {
   name: "verify",
   summary: "prove builds and outputs reproducible: rebuild under varied conditions, rerun under perturbed host facts, explain every difference",
-  usage: "run-action verify [--runs N] [--policy strict|virtual|dev] [--component NAME]\u2026 [--record | --update] [--json] [-C dir]",
+  usage: "run-action verify [--runs N] [--policy strict|virtual|dev] [--component NAME]\u2026 [--record | --update] [--json] [--mirror URL]\u2026 [-C dir]",
   flags: {
     runs: { type: "string", description: `identical runs per case (default ${DEFAULT_RUNS})` },
     policy: { type: "string", description: "strict | virtual | dev (default: run.toml [run].policy)" },
     component: { type: "strings", description: "verify only this component (repeatable)" },
     record: { type: "boolean", description: "write .run/expect.json from this run (refused when it exists)" },
     update: { type: "boolean", description: "rewrite .run/expect.json from this run, showing what changed" },
-    json: { type: "boolean", description: "print the report as JSON on stdout" }
+    json: { type: "boolean", description: "print the report as JSON on stdout" },
+    mirror: MIRROR_FLAG
   },
   async run(args, ctx) {
     const config = await loadRunConfig(ctx.cwd);
@@ -1108,6 +1115,7 @@ var verifyCommand = {
       {
         env: ctx.env,
         toolCacheDir: localToolCache(ctx.env),
+        mirror: parseMirror(flagStrings(args, "mirror")),
         expectations,
         ...runs ? { runs } : {},
         ...policy ? { policy } : {},
