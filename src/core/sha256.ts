@@ -40,15 +40,14 @@ export function readFileWithSha256(file: string): { bytes: Uint8Array; sha256: s
 /** One buffer for sha256File: a chunk of it is hashed while it is still in the CPU's cache. */
 let scratch: Uint8Array | undefined;
 
-/** A file's digest and size, read through one small buffer (the bytes are not kept). */
-export function sha256File(file: string): { sha256: string; size: number } {
+/** A file's digest, read through one small buffer (the bytes are not kept). */
+export function sha256File(file: string): string {
   const fd = openSync(file, 'r');
   try {
     scratch ??= new Uint8Array(READ_CHUNK);
     const hash = createHash('sha256');
-    let size = 0;
-    for (let n; (n = readSync(fd, scratch, 0, READ_CHUNK, size)) > 0; size += n) hash.update(scratch.subarray(0, n));
-    return { sha256: hash.digest('hex'), size };
+    for (let at = 0, n; (n = readSync(fd, scratch, 0, READ_CHUNK, at)) > 0; at += n) hash.update(scratch.subarray(0, n));
+    return hash.digest('hex');
   } finally {
     closeSync(fd);
   }

@@ -149,7 +149,7 @@ export async function buildComponent(plan: ComponentPlan, ctx: BuildContext, log
       'bytes' in output
         ? { bytes: output.bytes, sha256: sha256Hex(output.bytes) }
         : native
-          ? { bytes: readComponentOutline(output.file), sha256: sha256File(output.file).sha256 }
+          ? { bytes: readComponentOutline(output.file), sha256: sha256File(output.file) }
           : readFileWithSha256(output.file);
     const validated = validateComponent(bytes, out, name, plan.wit, wrapped);
     const exports = worldLines(validated.world.exports);
