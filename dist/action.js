@@ -9,7 +9,7 @@ import {
   runPipeline,
   setupToolchains,
   toolEnvironment
-} from "./chunk-ESN56YEO.js";
+} from "./chunk-AVJU3NXY.js";
 import {
   actionsCache,
   addPath,

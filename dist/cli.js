@@ -57,7 +57,7 @@ import {
   sha256Hex,
   verifyProject,
   writeFileAtomic
-} from "./chunk-ESN56YEO.js";
+} from "./chunk-AVJU3NXY.js";
 import {
   require_semver
 } from "./chunk-MXSFHVLX.js";
