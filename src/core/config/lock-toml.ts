@@ -109,7 +109,10 @@ export function parseToolchainLock(text: string, file: string): ToolchainLock {
   };
 }
 
-/** Reads `<dir>/run.lock.toml`; undefined when the project has none. Synchronous: a small file reads in microseconds, its four trips through libuv's thread pool take a few hundred. */
+/**
+ * Reads `<dir>/run.lock.toml`; undefined when the project has none. Synchronous: a small file reads
+ * in microseconds, where its four trips through libuv's thread pool take a few hundred.
+ */
 export function loadToolchainLock(dir: string): ToolchainLock | undefined {
   const file = join(resolve(dir), LOCKFILE_NAME);
   let text: string;
